@@ -1,0 +1,82 @@
+// Parsing and formatting of Qualys timestamps without locale or time-zone state.
+#include "qvm/timestamp.hpp"
+
+#include <cstdio>
+
+namespace qvm {
+namespace {
+
+bool read_digits(std::string_view text, size_t pos, size_t count, int& out) {
+  if (pos + count > text.size()) return false;
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    char c = text[i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  out = value;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_timestamp(std::string_view text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!read_digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+      !read_digits(text, 5, 2, month) || text[7] != '-' || !read_digits(text, 8, 2, day)) {
+    return std::nullopt;
+  }
+  std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{unsigned(month)},
+                                   std::chrono::day{unsigned(day)}};
+  if (!date.ok()) return std::nullopt;
+  size_t pos = 10;
+  int offset_seconds = 0;
+  if (pos < text.size()) {
+    if (text[pos] != 'T' && text[pos] != ' ') return std::nullopt;
+    if (!read_digits(text, pos + 1, 2, hour) || text.size() < pos + 9 || text[pos + 3] != ':' ||
+        !read_digits(text, pos + 4, 2, minute) || text[pos + 6] != ':' ||
+        !read_digits(text, pos + 7, 2, second)) {
+      return std::nullopt;
+    }
+    if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    pos += 9;
+    if (pos < text.size() && text[pos] == '.') {  // fraction: kept to the second
+      ++pos;
+      size_t digits = 0;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos, ++digits;
+      if (digits == 0) return std::nullopt;
+    }
+    if (pos < text.size()) {
+      char zone = text[pos];
+      if (zone == 'Z' && pos + 1 == text.size()) {
+        pos += 1;
+      } else if ((zone == '+' || zone == '-') && text.size() == pos + 6 && text[pos + 3] == ':') {
+        int oh = 0, om = 0;
+        if (!read_digits(text, pos + 1, 2, oh) || !read_digits(text, pos + 4, 2, om)) {
+          return std::nullopt;
+        }
+        offset_seconds = (oh * 3600 + om * 60) * (zone == '+' ? 1 : -1);
+        pos += 6;
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  if (pos != text.size()) return std::nullopt;
+  auto days = std::chrono::sys_days{date};
+  return Timestamp{days} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+         std::chrono::seconds{second} - std::chrono::seconds{offset_seconds};
+}
+
+std::string format_timestamp(Timestamp t) {
+  auto days = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day date{days};
+  std::chrono::hh_mm_ss time{t - days};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(date.year()),
+                unsigned(date.month()), unsigned(date.day()), int(time.hours().count()),
+                int(time.minutes().count()), int(time.seconds().count()));
+  return buffer;
+}
+
+}  // namespace qvm
