@@ -35,8 +35,8 @@ template <class T>
 using Result = std::expected<T, Error>;
 using Status = Result<void>;
 
-inline std::unexpected<Error> make_error(ErrorKind kind, std::string message,
-                                         std::string hint = {}, int qualys_code = 0) {
+inline std::unexpected<Error> make_error(ErrorKind kind, std::string message, std::string hint = {},
+                                         int qualys_code = 0) {
   return std::unexpected(Error{kind, std::move(message), std::move(hint), qualys_code});
 }
 

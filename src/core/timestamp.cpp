@@ -43,7 +43,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
     if (pos < text.size() && text[pos] == '.') {  // fraction: kept to the second
       ++pos;
       size_t digits = 0;
-      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos, ++digits;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+        ++pos, ++digits;
       if (digits == 0) return std::nullopt;
     }
     if (pos < text.size()) {

@@ -1,0 +1,39 @@
+// Timestamps as Qualys sends and accepts them.
+#include "qvm/timestamp.hpp"
+
+#include <gtest/gtest.h>
+
+namespace qvm {
+namespace {
+
+using namespace std::chrono;
+
+TEST(Timestamp, ParsesQualysDatetime) {
+  auto t = parse_timestamp("2018-04-13T03:48:50Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(*t, sys_days{2018y / April / 13} + 3h + 48min + 50s);
+  EXPECT_EQ(format_timestamp(*t), "2018-04-13T03:48:50Z");
+}
+
+TEST(Timestamp, ParsesBareDateAsMidnightUtc) {
+  auto t = parse_timestamp("2007-07-01");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(format_timestamp(*t), "2007-07-01T00:00:00Z");
+}
+
+TEST(Timestamp, ConvertsOffsetsToUtcAndDropsFractions) {
+  EXPECT_EQ(format_timestamp(*parse_timestamp("2020-01-01T01:30:00+02:00")),
+            "2019-12-31T23:30:00Z");
+  EXPECT_EQ(format_timestamp(*parse_timestamp("2020-09-25T00:50:27.123Z")), "2020-09-25T00:50:27Z");
+}
+
+TEST(Timestamp, RejectsMalformedText) {
+  for (const char* bad :
+       {"", "2020", "2020-13-01", "2020-02-30", "2020-01-01T25:00:00Z", "2020-01-01T10:00Z",
+        "2020-01-01T10:00:00Zjunk", "yesterday", "2020-01-01T10:00:00."}) {
+    EXPECT_FALSE(parse_timestamp(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace qvm

@@ -1,0 +1,114 @@
+// The four output formats, byte for byte.
+#include "qvm/writers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace qvm {
+namespace {
+
+std::string write_all(OutputFormat format, const std::vector<std::string>& columns,
+                      const std::vector<std::vector<FieldValue>>& rows,
+                      WriterOptions options = {}) {
+  std::ostringstream out;
+  auto writer = make_writer(format, out, std::move(options));
+  EXPECT_TRUE(writer->begin(columns));
+  for (const auto& r : rows)
+    EXPECT_TRUE(writer->row(r));
+  EXPECT_TRUE(writer->end());
+  return out.str();
+}
+
+const std::vector<std::string> kColumns = {"qid", "results", "ssl", "cves", "port"};
+const std::vector<std::vector<FieldValue>> kRows = {
+    {std::uint64_t{38170}, std::string("a,b \"quoted\"\nline2\tTab"), true,
+     std::vector<std::string>{"CVE-1", "CVE-2"}, FieldValue()},
+    {std::uint64_t{6}, std::string("doesn&apos;t"), false, std::vector<std::string>{},
+     std::int64_t{443}},
+};
+
+TEST(CsvWriter, QuotesPerRfc4180WithHeader) {
+  EXPECT_EQ(write_all(OutputFormat::kCsv, kColumns, kRows),
+            "qid,results,ssl,cves,port\r\n"
+            "38170,\"a,b \"\"quoted\"\"\nline2\tTab\",1,CVE-1;CVE-2,\r\n"
+            "6,doesn&apos;t,0,,443\r\n");
+}
+
+TEST(CsvWriter, DecodesEntitiesOnlyWhenAsked) {
+  WriterOptions options;
+  options.decode_entities = true;
+  std::string out = write_all(OutputFormat::kCsv, kColumns, kRows, options);
+  EXPECT_NE(out.find("6,doesn't,0,,443"), std::string::npos) << out;
+}
+
+TEST(JsonWriter, WritesAnArrayOfObjects) {
+  EXPECT_EQ(write_all(OutputFormat::kJson, kColumns, kRows),
+            "[\n"
+            "{\"qid\":38170,\"results\":\"a,b \\\"quoted\\\"\\nline2\\tTab\",\"ssl\":true,"
+            "\"cves\":[\"CVE-1\",\"CVE-2\"],\"port\":null},\n"
+            "{\"qid\":6,\"results\":\"doesn&apos;t\",\"ssl\":false,\"cves\":[],\"port\":443}\n"
+            "]\n");
+}
+
+TEST(JsonWriter, EmptyResultIsAnEmptyArray) {
+  EXPECT_EQ(write_all(OutputFormat::kJson, kColumns, {}), "[]\n");
+}
+
+TEST(JsonWriter, NoClosingBracketWithoutEnd) {
+  std::ostringstream out;
+  auto writer = make_writer(OutputFormat::kJson, out);
+  ASSERT_TRUE(writer->begin(kColumns));
+  ASSERT_TRUE(writer->row(kRows[0]));
+  // A failed run never calls end(): the document must not parse as complete.
+  EXPECT_EQ(out.str().find("\n]"), std::string::npos) << out.str();
+}
+
+TEST(JsonWriter, EscapesControlCharacters) {
+  std::string out = write_all(OutputFormat::kNdjson, {"t"}, {{std::string("a\x01\\b\x1f")}});
+  EXPECT_EQ(out, "{\"t\":\"a\\u0001\\\\b\\u001f\"}\n");
+}
+
+TEST(NdjsonWriter, WritesOneObjectPerLine) {
+  EXPECT_EQ(write_all(OutputFormat::kNdjson, {"qid", "title"},
+                      {{std::uint64_t{1}, std::string("x")}, {std::uint64_t{2}, FieldValue()}}),
+            "{\"qid\":1,\"title\":\"x\"}\n{\"qid\":2,\"title\":null}\n");
+}
+
+TEST(TableWriter, AlignsColumnsAndSortsRows) {
+  WriterOptions options;
+  options.table_order = [](std::span<const FieldValue> a, std::span<const FieldValue> b) {
+    return std::get<std::int64_t>(a[0]) > std::get<std::int64_t>(b[0]);
+  };
+  std::string out = write_all(
+      OutputFormat::kTable, {"sev", "title"},
+      {{std::int64_t{2}, std::string("low one")}, {std::int64_t{5}, std::string("urgent\nfix")}},
+      options);
+  EXPECT_EQ(out,
+            "sev  title\n"
+            "5    urgent fix\n"
+            "2    low one\n");
+}
+
+TEST(TableWriter, ShrinksTheWidestColumnToFitTheWidth) {
+  WriterOptions options;
+  options.table_width = 20;
+  std::string out = write_all(OutputFormat::kTable, {"id", "text"},
+                              {{std::int64_t{1}, std::string(40, 'x')}}, options);
+  EXPECT_EQ(out, "id  text\n1   xxxxxxxxxxxxxxx\u2026\n");
+}
+
+TEST(DecodeHtmlEntities, DecodesTheFiveEscapesOnly) {
+  EXPECT_EQ(decode_html_entities("-&gt;&gt;HEADER&lt;&lt;- &quot;x&quot; &amp;amp; &apos; &nbsp;"),
+            "->>HEADER<<- \"x\" &amp; ' &nbsp;");
+}
+
+TEST(OutputFormat, ParsesNamesAndRejectsOthers) {
+  EXPECT_EQ(*parse_output_format("csv"), OutputFormat::kCsv);
+  auto bad = parse_output_format("xml");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kUsage);
+}
+
+}  // namespace
+}  // namespace qvm
