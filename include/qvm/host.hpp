@@ -97,7 +97,6 @@ struct Host {
   bool operator==(const Host&) const = default;
 };
 
-
 // One element of an ID_SET: a single ID (first == last) or an ID_RANGE.
 struct IdRange {
   std::uint64_t first = 0;

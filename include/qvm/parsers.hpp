@@ -37,8 +37,8 @@ class ResponseParser {
 };
 
 struct HostListCallbacks {
-  std::function<Status(const Host&)> host;     // details=Basic/All: HOST_LIST/HOST
-  std::function<Status(const IdRange&)> id;    // details=None: ID_SET/ID and ID_RANGE
+  std::function<Status(const Host&)> host;   // details=Basic/All: HOST_LIST/HOST
+  std::function<Status(const IdRange&)> id;  // details=None: ID_SET/ID and ID_RANGE
 };
 std::unique_ptr<ResponseParser> make_host_list_parser(HostListCallbacks callbacks,
                                                       XmlBackend backend = XmlBackend::kExpat);
@@ -52,12 +52,18 @@ struct DetectionCallbacks {
 std::unique_ptr<ResponseParser> make_detection_parser(DetectionCallbacks callbacks,
                                                       XmlBackend backend = XmlBackend::kExpat);
 
+// The same detections from `output_format=CSV` (or CSV_NO_METADATA) bodies, streamed row by
+// row. A footer saying "Truncated" becomes warning() with code 1980 and the next page's URL;
+// a body cut before its footer is a kMalformed error. datetime() is always empty (CSV has none).
+// A SIMPLE_RETURN body (Qualys errors stay XML) fails with the Qualys error as in the XML parser.
+std::unique_ptr<ResponseParser> make_detection_csv_parser(DetectionCallbacks callbacks);
+
 struct KnowledgeBaseCallbacks {
   std::function<Status(const Vuln&)> vuln;
   std::function<Status(const IdRange&)> id;  // details=None
 };
-std::unique_ptr<ResponseParser> make_knowledge_base_parser(
-    KnowledgeBaseCallbacks callbacks, XmlBackend backend = XmlBackend::kExpat);
+std::unique_ptr<ResponseParser> make_knowledge_base_parser(KnowledgeBaseCallbacks callbacks,
+                                                           XmlBackend backend = XmlBackend::kExpat);
 
 std::unique_ptr<ResponseParser> make_scan_list_parser(std::function<Status(const Scan&)> scan,
                                                       XmlBackend backend = XmlBackend::kExpat);

@@ -31,7 +31,7 @@ struct Warning {
 
 // ABOUT (`/msp/about.php`): versions, as name → value in document order.
 struct About {
-  std::optional<std::string> api_version;  // "MAJOR.MINOR"
+  std::optional<std::string> api_version;                     // "MAJOR.MINOR"
   std::vector<std::pair<std::string, std::string>> versions;  // WEB-VERSION, SCANNER-VERSION, …
   bool operator==(const About&) const = default;
 };

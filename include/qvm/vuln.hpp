@@ -71,17 +71,17 @@ struct Cvss {
   std::optional<std::string> base_source;  // BASE@source
   std::optional<std::string> temporal;
   std::optional<std::string> vector_string;
-  std::optional<std::string> cvss3_version;       // v3
-  std::optional<std::string> access_vector;       // v2 ACCESS/VECTOR, v3 ATTACK/VECTOR
-  std::optional<std::string> access_complexity;   // v2 ACCESS/COMPLEXITY, v3 ATTACK/COMPLEXITY
+  std::optional<std::string> cvss3_version;      // v3
+  std::optional<std::string> access_vector;      // v2 ACCESS/VECTOR, v3 ATTACK/VECTOR
+  std::optional<std::string> access_complexity;  // v2 ACCESS/COMPLEXITY, v3 ATTACK/COMPLEXITY
   std::optional<std::string> impact_confidentiality;
   std::optional<std::string> impact_integrity;
   std::optional<std::string> impact_availability;
-  std::optional<std::string> authentication;      // v2
-  std::optional<std::string> exploitability;      // v2
-  std::optional<std::string> privileges_required;  // v3
-  std::optional<std::string> user_interaction;     // v3
-  std::optional<std::string> scope;                // v3
+  std::optional<std::string> authentication;         // v2
+  std::optional<std::string> exploitability;         // v2
+  std::optional<std::string> privileges_required;    // v3
+  std::optional<std::string> user_interaction;       // v3
+  std::optional<std::string> scope;                  // v3
   std::optional<std::string> exploit_code_maturity;  // v3
   std::optional<std::string> remediation_level;
   std::optional<std::string> report_confidence;

@@ -97,6 +97,11 @@ class DetectionParser final : public api::DocumentParser {
         return callbacks_.detection ? callbacks_.detection(host_, detection_) : Status{};
       }
       if (level == kDetectionLevel + 1 && name == "QDS") {
+        // An empty QDS (no score computed yet) is no QDS, not a malformed document.
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+          detection_.qds.reset();
+          return {};
+        }
         return api::assign_field(detection_.qds->score, text, name);
       }
       if (level == kDetectionLevel + 2 && name == "QDS_FACTOR" && !detection_.qds_factors.empty()) {

@@ -17,8 +17,7 @@ xml::Backend to_xml_backend(XmlBackend backend) {
 }  // namespace
 
 DocumentParser::DocumentParser(std::string_view expected_root, XmlBackend backend)
-    : expected_root_(expected_root),
-      xml_(xml::make_push_parser(to_xml_backend(backend), *this)) {}
+    : expected_root_(expected_root), xml_(xml::make_push_parser(to_xml_backend(backend), *this)) {}
 
 Status DocumentParser::feed(std::string_view bytes) {
   if (failure_) return std::unexpected(*failure_);
@@ -32,19 +31,21 @@ Status DocumentParser::finish() {
   auto status = xml_->finish();
   if (!status) return take_failure(status.error());
   if (!root_closed_) {
-    failure_ = Error{ErrorKind::kMalformed, "malformed XML: the document ended before its root "
-                                            "element closed"};
+    failure_ = Error{ErrorKind::kMalformed,
+                     "malformed XML: the document ended before its root "
+                     "element closed"};
     return std::unexpected(*failure_);
   }
   if (is_simple_return_) {
+    simple_return_read(simple_return_);
     if (simple_return_.code) {
       failure_ = qualys_error(simple_return_);
       return std::unexpected(*failure_);
     }
     if (expected_root_ != "SIMPLE_RETURN") {
-      failure_ = Error{ErrorKind::kMalformed, "unexpected response: expected " + expected_root_ +
-                                                  ", got SIMPLE_RETURN '" + simple_return_.text +
-                                                  "'"};
+      failure_ =
+          Error{ErrorKind::kMalformed, "unexpected response: expected " + expected_root_ +
+                                           ", got SIMPLE_RETURN '" + simple_return_.text + "'"};
       return std::unexpected(*failure_);
     }
   }

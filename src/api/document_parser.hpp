@@ -34,6 +34,9 @@ class DocumentParser : public ResponseParser, private xml::Handler {
   virtual Status element_end(std::string_view name, std::string& text) = 0;
   // Called once the root element closed and the document ended cleanly.
   virtual Status document_end() { return {}; }
+  // Called when a complete SIMPLE_RETURN was read, before its CODE (if any) fails the parse, so
+  // that callers who want its ITEM_LIST (SECONDS_TO_WAIT on a 409) still get it.
+  virtual void simple_return_read(const SimpleReturn& /*simple_return*/) {}
 
   // Depth of the element being started or ended: the root is 0.
   size_t depth() const { return depth_ - 1; }

@@ -120,8 +120,7 @@ Status assign_field(std::optional<bool>& field, std::string& text, std::string_v
   return {};
 }
 
-Status assign_field(std::optional<Timestamp>& field, std::string& text,
-                    std::string_view element) {
+Status assign_field(std::optional<Timestamp>& field, std::string& text, std::string_view element) {
   std::string_view t = trim(text);
   if (t.empty()) return {};
   auto v = parse_timestamp(t);

@@ -25,8 +25,7 @@ Status assign_field(std::optional<std::int64_t>& field, std::string& text,
 Status assign_field(std::optional<bool>& field, std::string& text, std::string_view element);
 Status assign_field(std::optional<Timestamp>& field, std::string& text, std::string_view element);
 // A comma-separated list of IDs, such as ASSET_GROUP_IDS.
-Status assign_field(std::vector<std::uint64_t>& field, std::string& text,
-                    std::string_view element);
+Status assign_field(std::vector<std::uint64_t>& field, std::string& text, std::string_view element);
 
 // The same conversions without a field, for callers that build other shapes.
 Result<std::uint64_t> parse_u64(std::string_view text, std::string_view element);

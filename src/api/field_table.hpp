@@ -29,7 +29,7 @@ Status assign_from_table(const FieldTable<Record>& table, Record& record, std::s
 
 }  // namespace qvm::api
 
-#define QVM_FIELD(Record, member)                                             \
+#define QVM_FIELD(Record, member)                                               \
   [](Record& r, std::string& text, std::string_view element) -> ::qvm::Status { \
-    return ::qvm::api::assign_field(r.member, text, element);                 \
+    return ::qvm::api::assign_field(r.member, text, element);                   \
   }

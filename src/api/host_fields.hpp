@@ -10,8 +10,7 @@
 namespace qvm::api {
 
 // `level` is the element's depth below HOST (1 = a direct child); `parent` is its parent name.
-Status host_element_start(Host& host, std::string_view name, size_t level,
-                          std::string_view parent);
+Status host_element_start(Host& host, std::string_view name, size_t level, std::string_view parent);
 Status host_element_end(Host& host, std::string_view name, size_t level, std::string_view parent,
                         std::string& text);
 

@@ -68,14 +68,31 @@ class TableWriter final : public StreamWriter {
         line.push_back(fit(one_line(std::move(text)), kMaxCell));
       }
     }
+    drop_empty_columns(cells);
     std::vector<size_t> widths = column_widths(cells);
-    write_line(columns_, widths);
-    for (const auto& line : cells)
-      write_line(line, widths);
+    if (auto s = write_line(columns_, widths); !s) return s;
+    for (const auto& line : cells) {
+      if (auto s = write_line(line, widths); !s) return s;
+    }
     return flush();
   }
 
  private:
+  // A column empty in every row says nothing to a reader of the table: leave it out.
+  void drop_empty_columns(std::vector<std::vector<std::string>>& cells) {
+    if (cells.empty()) return;
+    for (size_t c = columns_.size(); c-- > 0;) {
+      bool empty = std::all_of(cells.begin(), cells.end(), [c](const auto& line) {
+        return c >= line.size() || line[c].empty();
+      });
+      if (!empty) continue;
+      columns_.erase(columns_.begin() + static_cast<std::ptrdiff_t>(c));
+      for (auto& line : cells) {
+        if (c < line.size()) line.erase(line.begin() + static_cast<std::ptrdiff_t>(c));
+      }
+    }
+  }
+
   std::vector<size_t> column_widths(const std::vector<std::vector<std::string>>& cells) const {
     std::vector<size_t> widths(columns_.size());
     for (size_t c = 0; c < columns_.size(); ++c)
@@ -99,7 +116,7 @@ class TableWriter final : public StreamWriter {
     return widths;
   }
 
-  void write_line(const std::vector<std::string>& line, const std::vector<size_t>& widths) {
+  Status write_line(const std::vector<std::string>& line, const std::vector<size_t>& widths) {
     line_.clear();
     for (size_t c = 0; c < widths.size(); ++c) {
       std::string cell = c < line.size() ? fit(line[c], widths[c]) : std::string();
@@ -109,8 +126,10 @@ class TableWriter final : public StreamWriter {
         line_ += kGap;
       }
     }
+    while (!line_.empty() && line_.back() == ' ')
+      line_.pop_back();
     line_ += '\n';
-    (void)flush_line();
+    return flush_line();
   }
 
   std::vector<std::string> columns_;

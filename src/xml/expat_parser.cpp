@@ -50,8 +50,7 @@ class ExpatParser final : public PushParser {
     if (aborted_) {
       failure_ = std::string(kAborted);
     } else {
-      std::string reason =
-          refusal_.empty() ? XML_ErrorString(XML_GetErrorCode(parser_)) : refusal_;
+      std::string reason = refusal_.empty() ? XML_ErrorString(XML_GetErrorCode(parser_)) : refusal_;
       failure_ = "line " + std::to_string(XML_GetCurrentLineNumber(parser_)) + ", column " +
                  std::to_string(XML_GetCurrentColumnNumber(parser_) + 1) + ": " + reason;
     }
@@ -66,7 +65,8 @@ class ExpatParser final : public PushParser {
   static void XMLCALL start(void* self_ptr, const XML_Char* name, const XML_Char** atts) {
     auto* self = static_cast<ExpatParser*>(self_ptr);
     self->attributes_.clear();
-    for (const XML_Char** a = atts; *a; a += 2) self->attributes_.push_back({a[0], a[1]});
+    for (const XML_Char** a = atts; *a; a += 2)
+      self->attributes_.push_back({a[0], a[1]});
     if (!self->handler_.on_start(name, self->attributes_)) self->stop();
   }
 

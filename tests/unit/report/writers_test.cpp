@@ -112,3 +112,16 @@ TEST(OutputFormat, ParsesNamesAndRejectsOthers) {
 
 }  // namespace
 }  // namespace qvm
+
+namespace qvm {
+namespace {
+
+TEST(TableWriter, LeavesOutColumnsEmptyInEveryRow) {
+  std::string out = write_all(OutputFormat::kTable, {"qid", "fqdn", "title"},
+                              {{std::int64_t{1}, FieldValue(), std::string("a")},
+                               {std::int64_t{22}, std::string(), std::string("b")}});
+  EXPECT_EQ(out, "qid  title\n1    a\n22   b\n");
+}
+
+}  // namespace
+}  // namespace qvm
