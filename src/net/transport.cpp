@@ -23,6 +23,12 @@ struct TransferState {
   bool head_delivered = false;
   std::uint64_t body_bytes = 0;
   std::optional<Error> handler_error;
+  // Stall detection of our own: libcurl's low-speed check averages over several seconds, so a
+  // burst followed by silence would go unnoticed for far longer than the stall timeout.
+  std::chrono::seconds stall_timeout{0};
+  std::chrono::steady_clock::time_point last_progress = std::chrono::steady_clock::now();
+  curl_off_t last_received = -1;
+  bool stalled = false;
 
   bool deliver_head() {
     head_delivered = true;
@@ -85,9 +91,19 @@ size_t on_body_chunk(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+int on_progress(void* user, curl_off_t, curl_off_t received, curl_off_t, curl_off_t) {
   auto* state = static_cast<TransferState*>(user);
-  return state->cancel && state->cancel->load() ? 1 : 0;
+  if (state->cancel && state->cancel->load()) return 1;
+  auto now = std::chrono::steady_clock::now();
+  if (received != state->last_received) {
+    state->last_received = received;
+    state->last_progress = now;
+  } else if (state->stall_timeout.count() > 0 &&
+             now - state->last_progress > state->stall_timeout) {
+    state->stalled = true;
+    return 1;
+  }
+  return 0;
 }
 
 struct SlistFree {
@@ -216,6 +232,7 @@ std::expected<TransferResult, Failure> Transport::perform(const Request& request
   state.on_head = &on_head;
   state.on_body = &on_body;
   state.cancel = options_.cancel;
+  state.stall_timeout = options_.stall_timeout;
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header_line);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &state);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body_chunk);
@@ -242,7 +259,14 @@ std::expected<TransferResult, Failure> Transport::perform(const Request& request
     if (state.handler_error) {
       f.cause = Cause::kCallback;
       f.error = *state.handler_error;
-    } else if (code == CURLE_WRITE_ERROR && options_.cancel && options_.cancel->load()) {
+    } else if (state.stalled) {
+      f.cause = Cause::kStall;
+      f.error = Error{ErrorKind::kNetwork,
+                      what + ": no data received for " +
+                          std::to_string(options_.stall_timeout.count()) + " s (stalled)",
+                      "the server or the network stopped sending; qvm retries stalled calls"};
+    } else if ((code == CURLE_WRITE_ERROR || code == CURLE_ABORTED_BY_CALLBACK) &&
+               options_.cancel && options_.cancel->load()) {
       f.cause = Cause::kInterrupted;
       f.error = Error{ErrorKind::kInterrupted, what + ": interrupted"};
     } else {
