@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/options.hpp"
@@ -32,23 +32,26 @@ constexpr std::array<std::string_view, 12> kOs{
     "Amazon Linux 2",
     "Cisco IOS XE 16.9.4",
     "Linux 4.x"};
-constexpr std::array<std::string_view, 10> kNames{"web",  "db",    "app", "mail", "dc",
+constexpr std::array<std::string_view, 10> kNames{"web",  "db",    "app", "mail",     "dc",
                                                   "file", "build", "vpn", "k8s-node", "ws"};
 constexpr std::array<std::string_view, 4> kDomains{"corp.example.test", "prod.example.net",
                                                    "lab.example.org", "eu.example.test"};
-constexpr std::array<std::string_view, 6> kOwners{"jsmith", "mgarcia", "akumar", "lchen",
-                                                  "sec_ops", "qualys_admin"};
-constexpr std::array<std::string_view, 5> kComments{
-    "Managed by IT", "Büro München – 3. OG", "Owner: R&D <lab>", "東京オフィス", ""};
+constexpr std::array<std::string_view, 6> kOwners{"jsmith", "mgarcia", "akumar",
+                                                  "lchen",  "sec_ops", "qualys_admin"};
+constexpr std::array<std::string_view, 5> kComments{"Managed by IT", "Büro München – 3. OG",
+                                                    "Owner: R&D <lab>", "東京オフィス", ""};
 constexpr std::array<std::string_view, 5> kRegions{"us-east-1", "us-west-2", "eu-central-1",
                                                    "eu-west-1", "ap-south-1"};
 
 const std::vector<AssetGroup>& groups() {
-  static const std::vector<AssetGroup> g{
-      {4700001, "All Linux Servers"}, {4700002, "Windows Workstations"},
-      {4700003, "DMZ"},               {4700004, "PCI Scope"},
-      {4700005, "Datacenter East"},   {4700006, "Datacenter West"},
-      {4700007, "Cloud"},             {4700008, "Büro Düsseldorf"}};
+  static const std::vector<AssetGroup> g{{4700001, "All Linux Servers"},
+                                         {4700002, "Windows Workstations"},
+                                         {4700003, "DMZ"},
+                                         {4700004, "PCI Scope"},
+                                         {4700005, "Datacenter East"},
+                                         {4700006, "Datacenter West"},
+                                         {4700007, "Cloud"},
+                                         {4700008, "Büro Düsseldorf"}};
   return g;
 }
 
@@ -117,7 +120,8 @@ std::uint64_t DataView::lower_bound(std::uint64_t id) const {
 
 std::int64_t DataView::host_birth_generation(std::uint64_t index) const {
   if (index < base_hosts_) return -static_cast<std::int64_t>(7 + mix(index, 0xb1) % 700);
-  return 1 + static_cast<std::int64_t>((index - base_hosts_) / std::max<std::uint64_t>(1, new_hosts_));
+  return 1 +
+         static_cast<std::int64_t>((index - base_hosts_) / std::max<std::uint64_t>(1, new_hosts_));
 }
 
 bool DataView::scanned_in(std::uint64_t index, std::int64_t g) const {
@@ -137,14 +141,16 @@ std::int64_t DataView::last_scan_generation(std::uint64_t index, std::int64_t g)
 
 std::int64_t DataView::next_scan_generation(std::uint64_t index, std::int64_t g) const {
   auto k = std::max(g, host_birth_generation(index));
-  while (!scanned_in(index, k)) ++k;
+  while (!scanned_in(index, k))
+    ++k;
   return k;
 }
 
 Timestamp DataView::scan_time(std::uint64_t index, std::int64_t g) const {
   // Scans of round g finish before the round starts, so every timestamp is <= now.
   const auto span = std::max<std::int64_t>(2, generation_length_.count() / 2);
-  const auto offset = 1 + static_cast<std::int64_t>(mix(index, 0x71) % static_cast<std::uint64_t>(span));
+  const auto offset =
+      1 + static_cast<std::int64_t>(mix(index, 0x71) % static_cast<std::uint64_t>(span));
   return epoch_ + generation_length_ * g - std::chrono::seconds(offset);
 }
 
@@ -153,15 +159,19 @@ std::optional<std::uint32_t> DataView::host_ipv4(std::uint64_t index) const {
   const auto n = static_cast<std::uint32_t>(index / 4);
   switch (index % 4) {
     case 0:
-    case 1: return (10u << 24) + 1 + n * 2 + static_cast<std::uint32_t>(index % 4);
-    case 2: return (172u << 24) + (16u << 16) + 1 + n;
+    case 1:
+      return (10u << 24) + 1 + n * 2 + static_cast<std::uint32_t>(index % 4);
+    case 2:
+      return (172u << 24) + (16u << 16) + 1 + n;
     default:
       if (n < 65000) return (192u << 24) + (168u << 16) + 1 + n;
       return (100u << 24) + (64u << 16) + 1 + n;
   }
 }
 
-const std::vector<AssetGroup>& DataView::asset_groups() const { return groups(); }
+const std::vector<AssetGroup>& DataView::asset_groups() const {
+  return groups();
+}
 
 std::vector<std::uint64_t> DataView::asset_group_ids(std::uint64_t index) const {
   Draw d(mix(index, 0xa6));
@@ -169,7 +179,8 @@ std::vector<std::uint64_t> DataView::asset_group_ids(std::uint64_t index) const 
   const auto& g = groups();
   const auto first = d.below(g.size());
   const auto n = 1 + d.below(3);
-  for (std::uint64_t k = 0; k < n; ++k) ids.push_back(g[(first + k * 3) % g.size()].id);
+  for (std::uint64_t k = 0; k < n; ++k)
+    ids.push_back(g[(first + k * 3) % g.size()].id);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -182,7 +193,9 @@ Host DataView::host(std::uint64_t index) const {
   h.id = host_id(index);
   h.asset_id = asset_id(index);
   if (auto ip = host_ipv4(index)) h.ip = ipv4_text(*ip);
-  if (!h.ip || d.chance(5)) h.ipv6 = fmt::format("fd00:{:x}:{:x}::{:x}", index >> 32, (index >> 16) & 0xffff, index & 0xffff);
+  if (!h.ip || d.chance(5))
+    h.ipv6 =
+        fmt::format("fd00:{:x}:{:x}::{:x}", index >> 32, (index >> 16) & 0xffff, index & 0xffff);
   const auto track = d.below(100);
   h.tracking_method = track < 55 ? "IP" : track < 65 ? "DNS" : track < 80 ? "EC2" : "AGENT";
   const auto os_index = d.below(kOs.size());
@@ -212,8 +225,8 @@ Host DataView::host(std::uint64_t index) const {
     h.metadata.push_back({"EC2", "latest/meta-data/placement/availability-zone", "Success",
                           fmt::format("{}{}", region, "abc"[d.below(3)]), when, std::nullopt,
                           std::nullopt});
-    h.metadata.push_back({"EC2", "latest/meta-data/public-ipv4", "Error", std::string(), std::nullopt,
-                          when, std::string()});
+    h.metadata.push_back({"EC2", "latest/meta-data/public-ipv4", "Error", std::string(),
+                          std::nullopt, when, std::string()});
     h.cloud_provider_tags.push_back({"Environment", d.chance(50) ? "prod" : "staging", when});
   }
   if (*h.tracking_method == "AGENT") {
@@ -240,18 +253,22 @@ Host DataView::host(std::uint64_t index) const {
   const auto ntags = d.below(4);
   for (std::uint64_t k = 0; k < ntags; ++k) {
     const auto& t = kTags[(d.below(kTags.size()) + k) % kTags.size()];
-    if (std::none_of(h.tags.begin(), h.tags.end(), [&](const HostTag& x) { return x.tag_id == t.id; })) {
+    if (std::none_of(h.tags.begin(), h.tags.end(),
+                     [&](const HostTag& x) { return x.tag_id == t.id; })) {
       h.tags.push_back({t.id, std::string(t.name), std::nullopt, std::nullopt});
     }
   }
-  if (h.qg_hostid &&
-      std::none_of(h.tags.begin(), h.tags.end(), [](const HostTag& x) { return x.tag_id == kTags[0].id; })) {
-    h.tags.insert(h.tags.begin(), {kTags[0].id, std::string(kTags[0].name), std::nullopt, std::nullopt});
+  if (h.qg_hostid && std::none_of(h.tags.begin(), h.tags.end(),
+                                  [](const HostTag& x) { return x.tag_id == kTags[0].id; })) {
+    h.tags.insert(h.tags.begin(),
+                  {kTags[0].id, std::string(kTags[0].name), std::nullopt, std::nullopt});
   }
   h.owner = std::string(kOwners[d.below(kOwners.size())]);
   if (auto c = kComments[d.below(kComments.size())]; !c.empty()) h.comments = std::string(c);
   if (d.chance(30)) {
-    h.user_def = UserDefined{"Location", "Business Unit", "Asset Tag",
+    h.user_def = UserDefined{"Location",
+                             "Business Unit",
+                             "Asset Tag",
                              std::string(d.chance(50) ? "Rack 12" : "Zürich"),
                              std::string("Finance"),
                              fmt::format("AT-{:06}", index)};
@@ -280,12 +297,16 @@ Dataset::Dataset(const Options& o)
       epoch_(o.clock),
       generation_(o.generation.count() > 0 ? o.generation : std::chrono::seconds(86400)) {}
 
-Timestamp Dataset::now() const { return epoch_ + std::chrono::seconds(offset_.load()); }
+Timestamp Dataset::now() const {
+  return epoch_ + std::chrono::seconds(offset_.load());
+}
 
 DataView Dataset::view() const {
   return DataView(seed_, base_hosts_, new_hosts_, kb_size_, epoch_, generation_, now());
 }
 
-void Dataset::advance_clock(std::chrono::seconds by) { offset_ += by.count(); }
+void Dataset::advance_clock(std::chrono::seconds by) {
+  offset_ += by.count();
+}
 
 }  // namespace qvm::sim

@@ -3,7 +3,7 @@
 // after that, so New/Active/Fixed/Re-Opened and every date follow from (seed, host, slot, now).
 #include <algorithm>
 #include <array>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/dataset.hpp"
@@ -31,23 +31,27 @@ constexpr std::array<PortDef, 9> kPorts{{{22, "tcp", false},
 // that stay escaped inside CDATA.
 std::string results_text(Draw& d, const std::string& host_name, int port) {
   switch (d.below(7)) {
-    case 0: return fmt::format("Certificate #0 CN={} doesn&apos;t resolve", host_name);
+    case 0:
+      return fmt::format("Certificate #0 CN={} doesn&apos;t resolve", host_name);
     case 1:
       return "CIPHER\tKEY-EXCHANGE\tAUTHENTICATION\tMAC\tENCRYPTION(KEY-STRENGTH)\tGRADE\n"
              "TLSv1 WITH RC4 CIPHERs IS SUPPORTED\t \t \t \t \t \n"
              "RC4-SHA\tRSA\tRSA\tSHA1\tRC4(128)\tMEDIUM ";
     case 2:
-      return fmt::format("Package\tInstalled Version\tRequired Version\nopenssl\t1.1.1k-1\t"
-                         "1.1.1n-0+deb11u{}",
-                         1 + d.below(5));
+      return fmt::format(
+          "Package\tInstalled Version\tRequired Version\nopenssl\t1.1.1k-1\t"
+          "1.1.1n-0+deb11u{}",
+          1 + d.below(5));
     case 3:
-      return fmt::format("HTTP/1.1 200 OK\nServer: Apache/2.4.{} (Ubuntu)\n-&gt;&gt;HEADER&lt;&lt;-",
-                         d.below(60));
-    case 4: return "Benutzer „Müller“ hat Zugriff – Größe: 5 µs\n日本語のテキスト";
+      return fmt::format(
+          "HTTP/1.1 200 OK\nServer: Apache/2.4.{} (Ubuntu)\n-&gt;&gt;HEADER&lt;&lt;-", d.below(60));
+    case 4:
+      return "Benutzer „Müller“ hat Zugriff – Größe: 5 µs\n日本語のテキスト";
     case 5:
-      return fmt::format("&quot;C:\\Program Files\\Java\\jre1.8.0_{}\\bin\\java.exe&quot; "
-                         "Version is 8.0.{}.8",
-                         200 + d.below(200), 2000 + d.below(600));
+      return fmt::format(
+          "&quot;C:\\Program Files\\Java\\jre1.8.0_{}\\bin\\java.exe&quot; "
+          "Version is 8.0.{}.8",
+          200 + d.below(200), 2000 + d.below(600));
     default:
       return fmt::format("tcp/{} open\t\nBanner: SSH-2.0-OpenSSH_7.{}p1  ", port == 0 ? 22 : port,
                          d.below(10));
@@ -74,15 +78,17 @@ std::vector<Detection> DataView::detections(std::uint64_t index) const {
     const auto kb = static_cast<std::uint32_t>(s * bucket + d.below(bucket));
     const auto basics = kb_basics(seed_, kb_size_, kb);
     // Lifecycle in scan rounds: appear (A), fixed (F), reopened (R).
-    std::int64_t appear = d.chance(75) ? birth + static_cast<std::int64_t>(d.below(
-                                                     static_cast<std::uint64_t>(std::max<std::int64_t>(1, -birth))))
-                                       : 1 + static_cast<std::int64_t>(d.below(45));
+    std::int64_t appear =
+        d.chance(75) ? birth + static_cast<std::int64_t>(d.below(
+                                   static_cast<std::uint64_t>(std::max<std::int64_t>(1, -birth))))
+                     : 1 + static_cast<std::int64_t>(d.below(45));
     appear = std::max(appear, birth);
     const auto a = next_scan_generation(index, appear);
     std::optional<std::int64_t> f, r;
     if (basics.kind != VulnKind::kInformation && d.chance(25)) {
       f = next_scan_generation(index, a + 1 + static_cast<std::int64_t>(d.below(30)));
-      if (d.chance(30)) r = next_scan_generation(index, *f + 1 + static_cast<std::int64_t>(d.below(30)));
+      if (d.chance(30))
+        r = next_scan_generation(index, *f + 1 + static_cast<std::int64_t>(d.below(30)));
     }
     if (last < a) continue;
 
@@ -90,10 +96,18 @@ std::vector<Detection> DataView::detections(std::uint64_t index) const {
     det.unique_vuln_id = host_id(index) * 64 + s;
     det.qid = basics.qid;
     switch (basics.kind) {
-      case VulnKind::kInformation: det.type = "Info"; break;
-      case VulnKind::kPotential: det.type = "Potential"; break;
-      case VulnKind::kVulnerability: det.type = "Confirmed"; break;
-      case VulnKind::kEither: det.type = d.chance(50) ? "Confirmed" : "Potential"; break;
+      case VulnKind::kInformation:
+        det.type = "Info";
+        break;
+      case VulnKind::kPotential:
+        det.type = "Potential";
+        break;
+      case VulnKind::kVulnerability:
+        det.type = "Confirmed";
+        break;
+      case VulnKind::kEither:
+        det.type = d.chance(50) ? "Confirmed" : "Potential";
+        break;
     }
     det.severity = basics.severity;
     int port = 0;

@@ -2,7 +2,7 @@
 #include "faults.hpp"
 
 #include <charconv>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "seeded.hpp"
 
@@ -24,14 +24,10 @@ constexpr std::pair<FaultKind, std::string_view> kKinds[] = {
 };
 
 constexpr std::pair<Endpoint, std::string_view> kEndpoints[] = {
-    {Endpoint::kAbout, "about"},
-    {Endpoint::kSession, "session"},
-    {Endpoint::kHostList, "host"},
-    {Endpoint::kDetections, "hld"},
-    {Endpoint::kKnowledgeBase, "kb"},
-    {Endpoint::kScanList, "scan"},
-    {Endpoint::kQpsSearch, "qps-search"},
-    {Endpoint::kQpsGet, "qps-get"},
+    {Endpoint::kAbout, "about"},          {Endpoint::kSession, "session"},
+    {Endpoint::kHostList, "host"},        {Endpoint::kDetections, "hld"},
+    {Endpoint::kKnowledgeBase, "kb"},     {Endpoint::kScanList, "scan"},
+    {Endpoint::kQpsSearch, "qps-search"}, {Endpoint::kQpsGet, "qps-get"},
     {Endpoint::kQpsCount, "qps-count"},
 };
 
@@ -53,15 +49,24 @@ std::optional<Endpoint> endpoint_from_name(std::string_view name) {
 
 std::string_view endpoint_path(Endpoint e) {
   switch (e) {
-    case Endpoint::kAbout: return "/msp/about.php";
-    case Endpoint::kSession: return "/api/2.0/fo/session/";
-    case Endpoint::kHostList: return "/api/2.0/fo/asset/host/";
-    case Endpoint::kDetections: return "/api/2.0/fo/asset/host/vm/detection/";
-    case Endpoint::kKnowledgeBase: return "/api/2.0/fo/knowledge_base/vuln/";
-    case Endpoint::kScanList: return "/api/2.0/fo/scan/";
-    case Endpoint::kQpsSearch: return "/qps/rest/2.0/search/am/hostasset";
-    case Endpoint::kQpsGet: return "/qps/rest/2.0/get/am/hostasset/";
-    case Endpoint::kQpsCount: return "/qps/rest/2.0/count/am/hostasset";
+    case Endpoint::kAbout:
+      return "/msp/about.php";
+    case Endpoint::kSession:
+      return "/api/2.0/fo/session/";
+    case Endpoint::kHostList:
+      return "/api/2.0/fo/asset/host/";
+    case Endpoint::kDetections:
+      return "/api/2.0/fo/asset/host/vm/detection/";
+    case Endpoint::kKnowledgeBase:
+      return "/api/2.0/fo/knowledge_base/vuln/";
+    case Endpoint::kScanList:
+      return "/api/2.0/fo/scan/";
+    case Endpoint::kQpsSearch:
+      return "/qps/rest/2.0/search/am/hostasset";
+    case Endpoint::kQpsGet:
+      return "/qps/rest/2.0/get/am/hostasset/";
+    case Endpoint::kQpsCount:
+      return "/qps/rest/2.0/count/am/hostasset";
   }
   return "";
 }
@@ -102,7 +107,8 @@ Result<FaultRule> parse_fault_rule(std::string_view text) {
   bool trigger = false;
   for (size_t i = 2; i < parts.size(); ++i) {
     auto eq = parts[i].find('=');
-    if (eq == std::string_view::npos) return bad(fmt::format("expected key=value in '{}'", parts[i]));
+    if (eq == std::string_view::npos)
+      return bad(fmt::format("expected key=value in '{}'", parts[i]));
     auto key = parts[i].substr(0, eq);
     auto value = parts[i].substr(eq + 1);
     if (key == "p") {

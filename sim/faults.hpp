@@ -13,7 +13,8 @@ namespace qvm::sim {
 
 class FaultPlan {
  public:
-  FaultPlan(std::uint64_t seed, std::vector<FaultRule> rules) : seed_(seed), rules_(std::move(rules)) {}
+  FaultPlan(std::uint64_t seed, std::vector<FaultRule> rules)
+      : seed_(seed), rules_(std::move(rules)) {}
 
   // Counts a call of `endpoint` and returns the first rule that fires on it.
   std::optional<FaultRule> on_call(Endpoint endpoint);

@@ -2,7 +2,7 @@
 // detection filters (qids, severities, status with Fixed excluded by default, show_igs,
 // include_vuln_type, dates), paged by host; hosts without a matching detection are left out.
 #include <algorithm>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "host_filter.hpp"
@@ -15,26 +15,79 @@ namespace {
 constexpr std::string_view kRoot = "HOST_LIST_VM_DETECTION_OUTPUT";
 
 const std::vector<std::string_view>& allowed_params() {
-  static const std::vector<std::string_view> names{
-      "action", "echo_request", "os_pattern", "truncation_limit", "ips", "ipv6", "ag_ids",
-      "ag_titles", "ids", "id_min", "id_max", "network_ids", "compliance_enabled",
-      "no_vm_scan_since", "vm_scan_since", "max_days_since_last_vm_scan", "vm_processed_before",
-      "vm_processed_after", "vm_scan_date_before", "vm_scan_date_after",
-      "vm_auth_scan_date_before", "vm_auth_scan_date_after", "use_tags", "tag_set_by",
-      "tag_include_selector", "tag_exclude_selector", "tag_set_include", "tag_set_exclude",
-      "show_tags", "show_asset_id", "host_metadata", "host_metadata_fields", "show_cloud_tags",
-      "cloud_tag_fields", "qids", "severities", "status", "show_results", "show_igs",
-      "include_vuln_type", "output_format", "suppress_duplicated_data_from_csv",
-      "detection_updated_since", "detection_updated_before", "detection_processed_before",
-      "detection_processed_after", "detection_last_tested_since",
-      "detection_last_tested_since_days", "detection_last_tested_before",
-      "detection_last_tested_before_days", "max_days_since_detection_updated",
-      "include_ignored", "include_disabled", "arf_kernel_filter", "arf_service_filter",
-      "arf_config_filter", "active_kernels_only", "show_qds", "qds_min", "qds_max",
-      "show_qds_factors", "include_search_list_titles", "exclude_search_list_titles",
-      "include_search_list_ids", "exclude_search_list_ids", "filter_superseded_qids",
-      "show_reopened_info", "show_trurisk", "trurisk_min", "trurisk_max", "show_ars",
-      "ars_min", "ars_max"};
+  static const std::vector<std::string_view> names{"action",
+                                                   "echo_request",
+                                                   "os_pattern",
+                                                   "truncation_limit",
+                                                   "ips",
+                                                   "ipv6",
+                                                   "ag_ids",
+                                                   "ag_titles",
+                                                   "ids",
+                                                   "id_min",
+                                                   "id_max",
+                                                   "network_ids",
+                                                   "compliance_enabled",
+                                                   "no_vm_scan_since",
+                                                   "vm_scan_since",
+                                                   "max_days_since_last_vm_scan",
+                                                   "vm_processed_before",
+                                                   "vm_processed_after",
+                                                   "vm_scan_date_before",
+                                                   "vm_scan_date_after",
+                                                   "vm_auth_scan_date_before",
+                                                   "vm_auth_scan_date_after",
+                                                   "use_tags",
+                                                   "tag_set_by",
+                                                   "tag_include_selector",
+                                                   "tag_exclude_selector",
+                                                   "tag_set_include",
+                                                   "tag_set_exclude",
+                                                   "show_tags",
+                                                   "show_asset_id",
+                                                   "host_metadata",
+                                                   "host_metadata_fields",
+                                                   "show_cloud_tags",
+                                                   "cloud_tag_fields",
+                                                   "qids",
+                                                   "severities",
+                                                   "status",
+                                                   "show_results",
+                                                   "show_igs",
+                                                   "include_vuln_type",
+                                                   "output_format",
+                                                   "suppress_duplicated_data_from_csv",
+                                                   "detection_updated_since",
+                                                   "detection_updated_before",
+                                                   "detection_processed_before",
+                                                   "detection_processed_after",
+                                                   "detection_last_tested_since",
+                                                   "detection_last_tested_since_days",
+                                                   "detection_last_tested_before",
+                                                   "detection_last_tested_before_days",
+                                                   "max_days_since_detection_updated",
+                                                   "include_ignored",
+                                                   "include_disabled",
+                                                   "arf_kernel_filter",
+                                                   "arf_service_filter",
+                                                   "arf_config_filter",
+                                                   "active_kernels_only",
+                                                   "show_qds",
+                                                   "qds_min",
+                                                   "qds_max",
+                                                   "show_qds_factors",
+                                                   "include_search_list_titles",
+                                                   "exclude_search_list_titles",
+                                                   "include_search_list_ids",
+                                                   "exclude_search_list_ids",
+                                                   "filter_superseded_qids",
+                                                   "show_reopened_info",
+                                                   "show_trurisk",
+                                                   "trurisk_min",
+                                                   "trurisk_max",
+                                                   "show_ars",
+                                                   "ars_min",
+                                                   "ars_max"};
   return names;
 }
 
@@ -50,10 +103,12 @@ struct DetectionFilter {
 
   bool matches(const Detection& d) const {
     if (!qids.empty() && !in_ranges(qids, d.qid)) return false;
-    if (!severities.empty() && !in_ranges(severities, static_cast<std::uint64_t>(d.severity.value_or(0)))) {
+    if (!severities.empty() &&
+        !in_ranges(severities, static_cast<std::uint64_t>(d.severity.value_or(0)))) {
       return false;
     }
-    if (std::find(status.begin(), status.end(), d.status.value_or("")) == status.end()) return false;
+    if (std::find(status.begin(), status.end(), d.status.value_or("")) == status.end())
+      return false;
     if (d.type == "Info") {
       if (!show_igs) return false;
     } else if (vuln_type && d.type != *vuln_type) {
@@ -206,7 +261,8 @@ class DetectionBody final : public BodySource {
     if (req_.metadata) write_metadata(w, h, *req_.metadata);
     if (req_.show_cloud_tags) write_cloud_tags(w, h);
     w.open("DETECTION_LIST");
-    for (const auto& d : detections_) write_detection(w, d, req_.detections.show_results);
+    for (const auto& d : detections_)
+      write_detection(w, d, req_.detections.show_results);
     w.close("DETECTION_LIST");
     w.close("HOST");
   }
@@ -268,11 +324,10 @@ BodyResult detection_body(const RequestContext& ctx) {
   if (!before_days) return std::unexpected(before_days.error());
   if (*before_days) f.tested_before = ctx.data.now() - std::chrono::days(**before_days);
   bool show_results = true;
-  for (auto [name, slot] : {std::pair{"show_asset_id", &req.show_asset_id},
-                            std::pair{"show_tags", &req.show_tags},
-                            std::pair{"show_cloud_tags", &req.show_cloud_tags},
-                            std::pair{"show_igs", &f.show_igs},
-                            std::pair{"show_results", &show_results}}) {
+  for (auto [name, slot] :
+       {std::pair{"show_asset_id", &req.show_asset_id}, std::pair{"show_tags", &req.show_tags},
+        std::pair{"show_cloud_tags", &req.show_cloud_tags}, std::pair{"show_igs", &f.show_igs},
+        std::pair{"show_results", &show_results}}) {
     auto v = p.flag(name);
     if (!v) return std::unexpected(v.error());
     if (*v) *slot = **v;

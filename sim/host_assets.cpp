@@ -1,7 +1,7 @@
 // QPS HostAsset records derived from the VM hosts, so both APIs agree: qwebHostId is the host ID,
 // the address and names are the host's, and the vuln list is the host's open detections.
 #include <array>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "qvm_sim/dataset.hpp"
 #include "seeded.hpp"
@@ -9,13 +9,13 @@
 namespace qvm::sim {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSoftware{{
-    {"OpenSSL", "1.1.1k"},
-    {"Google Chrome", "118.0.5993.88"},
-    {"Microsoft Edge", "118.0.2088.61"},
-    {"Python", "3.11.4"},
-    {"curl", "7.88.1"},
-    {"Mozilla Firefox ESR", "115.3.1"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSoftware{
+    {{"OpenSSL", "1.1.1k"},
+     {"Google Chrome", "118.0.5993.88"},
+     {"Microsoft Edge", "118.0.2088.61"},
+     {"Python", "3.11.4"},
+     {"curl", "7.88.1"},
+     {"Mozilla Firefox ESR", "115.3.1"}}};
 
 }  // namespace
 
@@ -29,7 +29,8 @@ HostAsset DataView::host_asset(std::uint64_t index) const {
   a.created = h.first_found_date;
   a.modified = h.last_vm_scanned_date;
   a.type = "HOST";
-  for (const auto& t : h.tags) a.tags.push_back({t.tag_id.value_or(0), t.name});
+  for (const auto& t : h.tags)
+    a.tags.push_back({t.tag_id.value_or(0), t.name});
   if (h.ec2_instance_id) {
     AssetSource src;
     src.type = "Ec2AssetSourceSimple";
@@ -40,8 +41,8 @@ HostAsset DataView::host_asset(std::uint64_t index) const {
                   {"instanceType", d.chance(50) ? "t3.medium" : "m5.large"},
                   {"instanceState", "RUNNING"},
                   {"privateIpAddress", h.ip.value_or("")}};
-    src.tags = {{"Environment", h.cloud_provider_tags.empty() ? "prod"
-                                                              : h.cloud_provider_tags[0].value}};
+    src.tags = {
+        {"Environment", h.cloud_provider_tags.empty() ? "prod" : h.cloud_provider_tags[0].value}};
     a.source_info.push_back(std::move(src));
   } else {
     a.source_info.push_back({"AssetSource", {}, {}});
@@ -62,14 +63,18 @@ HostAsset DataView::host_asset(std::uint64_t index) const {
     ag.platform = h.os && h.os->starts_with("Windows") ? "Windows" : "Linux";
     ag.agent_configuration_id = "8099";
     ag.agent_configuration_name = "Initial Profile";
-    ag.activation_id = fmt::format("{:08x}-a8cf-4c0e-a477-86fad2dda4f4", mix(index, 0xac) & 0xffffffff);
+    ag.activation_id =
+        fmt::format("{:08x}-a8cf-4c0e-a477-86fad2dda4f4", mix(index, 0xac) & 0xffffffff);
     ag.activation_title = "Default activation key";
     a.agent_info = std::move(ag);
   }
   a.netbios_name = h.netbios;
   a.address = h.ip ? h.ip : h.ipv6;
   const auto& tm = *h.tracking_method;
-  a.tracking_method = tm == "EC2" ? "INSTANCE_ID" : tm == "AGENT" ? "QAGENT" : tm == "DNS" ? "DNSNAME" : "IP";
+  a.tracking_method = tm == "EC2"     ? "INSTANCE_ID"
+                      : tm == "AGENT" ? "QAGENT"
+                      : tm == "DNS"   ? "DNSNAME"
+                                      : "IP";
   a.manufacturer = d.chance(50) ? "Dell Inc." : "VMware, Inc.";
   a.model = d.chance(50) ? "PowerEdge R640" : "VMware Virtual Platform";
   a.total_memory = static_cast<std::int64_t>(2048 << d.below(5));
@@ -83,14 +88,16 @@ HostAsset DataView::host_asset(std::uint64_t index) const {
   }
   for (const auto& det : detections(index)) {
     if (det.status == "Fixed") continue;
-    a.vuln.push_back({det.qid, det.unique_vuln_id, det.first_found_datetime, det.last_found_datetime});
+    a.vuln.push_back(
+        {det.qid, det.unique_vuln_id, det.first_found_datetime, det.last_found_datetime});
   }
   a.processor.push_back({"Intel(R) Xeon(R) Gold 6130 CPU @ 2.10GHz", std::string("2095")});
-  a.volume.push_back({"/", std::to_string(50 << d.below(4)) + "G", std::to_string(d.below(40)) + "G"});
+  a.volume.push_back(
+      {"/", std::to_string(50 << d.below(4)) + "G", std::to_string(d.below(40)) + "G"});
   a.account = {"root"};
   if (h.ip) {
-    a.network_interface.push_back({a.name, std::string("eth0"), std::nullopt, std::string("PRIVATE"),
-                                   h.ip, std::nullopt, std::nullopt});
+    a.network_interface.push_back({a.name, std::string("eth0"), std::nullopt,
+                                   std::string("PRIVATE"), h.ip, std::nullopt, std::nullopt});
   }
   a.is_docker_host = d.chance(10);
   a.last_vuln_scan = h.last_vm_scanned_date;

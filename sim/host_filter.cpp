@@ -102,9 +102,8 @@ ApiResult<HostFilter> parse_host_filter(const Params& p, const DataView& data) {
 bool HostFilter::matches_cheap(const DataView& data, std::uint64_t index) const {
   if (!ips.empty()) {
     auto ip = data.host_ipv4(index);
-    if (!ip || std::none_of(ips.begin(), ips.end(), [&](const auto& r) {
-          return *ip >= r.first && *ip <= r.second;
-        })) {
+    if (!ip || std::none_of(ips.begin(), ips.end(),
+                            [&](const auto& r) { return *ip >= r.first && *ip <= r.second; })) {
       return false;
     }
   }

@@ -20,8 +20,8 @@ struct HostFilter {
   std::vector<std::string> ipv6;
   std::vector<IdRange> ag_ids;
   std::vector<std::string> ag_titles;
-  std::optional<Timestamp> vm_scan_since, no_vm_scan_since, vm_processed_after,
-      vm_processed_before, vm_scan_date_after, vm_scan_date_before;
+  std::optional<Timestamp> vm_scan_since, no_vm_scan_since, vm_processed_after, vm_processed_before,
+      vm_scan_date_after, vm_scan_date_before;
   std::optional<std::regex> os_pattern;
   std::vector<std::string> tag_set_include;  // names or IDs (tag_set_by)
   bool tags_by_id = true;

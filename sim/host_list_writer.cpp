@@ -1,6 +1,6 @@
 // HOST_LIST_OUTPUT (/api/2.0/fo/asset/host/?action=list): details None (ID_SET), Basic, All and
 // their /AGs forms, truncation with WARNING 1980, streamed one host at a time.
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "host_filter.hpp"
@@ -13,17 +13,55 @@ namespace {
 constexpr std::string_view kRoot = "HOST_LIST_OUTPUT";
 
 const std::vector<std::string_view>& allowed_params() {
-  static const std::vector<std::string_view> names{
-      "action", "echo_request", "details", "os_pattern", "truncation_limit", "ips", "ipv6",
-      "ag_ids", "ag_titles", "ids", "id_min", "id_max", "network_ids", "compliance_enabled",
-      "no_vm_scan_since", "no_compliance_scan_since", "vm_scan_since", "compliance_scan_since",
-      "vm_processed_before", "vm_processed_after", "vm_scan_date_before", "vm_scan_date_after",
-      "vm_auth_scan_date_before", "vm_auth_scan_date_after", "scap_scan_since",
-      "no_scap_scan_since", "use_tags", "tag_set_by", "tag_include_selector",
-      "tag_exclude_selector", "tag_set_include", "tag_set_exclude", "show_tags", "show_asset_id",
-      "host_metadata", "host_metadata_fields", "show_cloud_tags", "cloud_tag_fields",
-      "show_trurisk", "trurisk_min", "trurisk_max", "show_trurisk_factors", "show_ars",
-      "ars_min", "ars_max", "show_ars_factors", "show_qds", "qds_min", "qds_max"};
+  static const std::vector<std::string_view> names{"action",
+                                                   "echo_request",
+                                                   "details",
+                                                   "os_pattern",
+                                                   "truncation_limit",
+                                                   "ips",
+                                                   "ipv6",
+                                                   "ag_ids",
+                                                   "ag_titles",
+                                                   "ids",
+                                                   "id_min",
+                                                   "id_max",
+                                                   "network_ids",
+                                                   "compliance_enabled",
+                                                   "no_vm_scan_since",
+                                                   "no_compliance_scan_since",
+                                                   "vm_scan_since",
+                                                   "compliance_scan_since",
+                                                   "vm_processed_before",
+                                                   "vm_processed_after",
+                                                   "vm_scan_date_before",
+                                                   "vm_scan_date_after",
+                                                   "vm_auth_scan_date_before",
+                                                   "vm_auth_scan_date_after",
+                                                   "scap_scan_since",
+                                                   "no_scap_scan_since",
+                                                   "use_tags",
+                                                   "tag_set_by",
+                                                   "tag_include_selector",
+                                                   "tag_exclude_selector",
+                                                   "tag_set_include",
+                                                   "tag_set_exclude",
+                                                   "show_tags",
+                                                   "show_asset_id",
+                                                   "host_metadata",
+                                                   "host_metadata_fields",
+                                                   "show_cloud_tags",
+                                                   "cloud_tag_fields",
+                                                   "show_trurisk",
+                                                   "trurisk_min",
+                                                   "trurisk_max",
+                                                   "show_trurisk_factors",
+                                                   "show_ars",
+                                                   "ars_min",
+                                                   "ars_max",
+                                                   "show_ars_factors",
+                                                   "show_qds",
+                                                   "qds_min",
+                                                   "qds_max"};
   return names;
 }
 
@@ -64,7 +102,8 @@ class HostListBody final : public BodySource {
         return finish(out);
       }
       if (emitted_ == 0) XmlWriter(out, 2).open(ids_only() ? "ID_SET" : "HOST_LIST");
-      if (options_.keepalive_every != 0 && emitted_ != 0 && emitted_ % options_.keepalive_every == 0) {
+      if (options_.keepalive_every != 0 && emitted_ != 0 &&
+          emitted_ % options_.keepalive_every == 0) {
         write_keepalive(out, kRoot);
       }
       ++emitted_;
@@ -152,7 +191,8 @@ class HostListBody final : public BodySource {
     }
     if (req_.ags && !h.asset_group_ids.empty()) {
       std::string ids;
-      for (auto id : h.asset_group_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+      for (auto id : h.asset_group_ids)
+        ids += (ids.empty() ? "" : ",") + std::to_string(id);
       w.text("ASSET_GROUP_IDS", ids);
     }
     w.close("HOST");
@@ -187,9 +227,9 @@ BodyResult host_list_body(const RequestContext& ctx) {
   auto limit = p.uint("truncation_limit");
   if (!limit) return std::unexpected(limit.error());
   req.limit = limit->value_or(ctx.options.default_truncation);
-  for (auto [name, slot] : {std::pair{"show_asset_id", &req.show_asset_id},
-                            std::pair{"show_tags", &req.show_tags},
-                            std::pair{"show_cloud_tags", &req.show_cloud_tags}}) {
+  for (auto [name, slot] :
+       {std::pair{"show_asset_id", &req.show_asset_id}, std::pair{"show_tags", &req.show_tags},
+        std::pair{"show_cloud_tags", &req.show_cloud_tags}}) {
     auto f = p.flag(name);
     if (!f) return std::unexpected(f.error());
     *slot = f->value_or(false);

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include "format.hpp"
+#include <fmt/format.h>
 
 namespace qvm::sim {
 

@@ -1,6 +1,6 @@
 // KNOWLEDGE_BASE_VULN_LIST_OUTPUT (/api/2.0/fo/knowledge_base/vuln/): details None/Basic/All,
 // ids, id_min/id_max, date and patchable filters; element order and CDATA as in the Qualys DTD.
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "host_xml.hpp"
@@ -12,14 +12,30 @@ namespace {
 constexpr std::string_view kRoot = "KNOWLEDGE_BASE_VULN_LIST_OUTPUT";
 
 const std::vector<std::string_view>& allowed_params() {
-  static const std::vector<std::string_view> names{
-      "action", "echo_request", "details", "ids", "id_min", "id_max", "is_patchable",
-      "last_modified_after", "last_modified_before", "last_modified_by_user_after",
-      "last_modified_by_user_before", "last_modified_by_service_after",
-      "last_modified_by_service_before", "published_after", "published_before",
-      "discovery_method", "discovery_auth_types", "show_pci_reasons",
-      "show_supported_modules_info", "show_disabled_flag", "show_qid_change_log",
-      "code_modified_after", "code_modified_before", "truncation_limit"};
+  static const std::vector<std::string_view> names{"action",
+                                                   "echo_request",
+                                                   "details",
+                                                   "ids",
+                                                   "id_min",
+                                                   "id_max",
+                                                   "is_patchable",
+                                                   "last_modified_after",
+                                                   "last_modified_before",
+                                                   "last_modified_by_user_after",
+                                                   "last_modified_by_user_before",
+                                                   "last_modified_by_service_after",
+                                                   "last_modified_by_service_before",
+                                                   "published_after",
+                                                   "published_before",
+                                                   "discovery_method",
+                                                   "discovery_auth_types",
+                                                   "show_pci_reasons",
+                                                   "show_supported_modules_info",
+                                                   "show_disabled_flag",
+                                                   "show_qid_change_log",
+                                                   "code_modified_after",
+                                                   "code_modified_before",
+                                                   "truncation_limit"};
   return names;
 }
 
@@ -159,7 +175,8 @@ void write_vuln(XmlWriter& w, const Vuln& v, bool all) {
     w.boolean("REMOTE", v.discovery->remote.value_or(false));
     if (all && !v.discovery->auth_type_list.empty()) {
       w.open("AUTH_TYPE_LIST");
-      for (const auto& a : v.discovery->auth_type_list) w.text("AUTH_TYPE", a);
+      for (const auto& a : v.discovery->auth_type_list)
+        w.text("AUTH_TYPE", a);
       w.close("AUTH_TYPE_LIST");
     }
     if (all) w.optional_text("ADDITIONAL_INFO", v.discovery->additional_info);
@@ -171,7 +188,10 @@ void write_vuln(XmlWriter& w, const Vuln& v, bool all) {
 class KbBody final : public BodySource {
  public:
   KbBody(const RequestContext& ctx, KbRequest req)
-      : options_(ctx.options), data_(ctx.data), params_(ctx.params), next_url_(ctx.next_url),
+      : options_(ctx.options),
+        data_(ctx.data),
+        params_(ctx.params),
+        next_url_(ctx.next_url),
         req_(std::move(req)) {
     index_ = req_.id_min ? data_.kb_lower_bound(*req_.id_min) : 0;
   }

@@ -3,7 +3,7 @@
 // Entries change over simulated time (LAST_SERVICE_MODIFICATION_DATETIME moves).
 #include <algorithm>
 #include <array>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/dataset.hpp"
@@ -30,19 +30,34 @@ constexpr std::array<KbCategory, 14> kCategories{{
     {370000, "Local"},
 }};
 
-constexpr std::array<std::string_view, 16> kProducts{
-    "OpenSSL", "Apache HTTP Server", "Microsoft Windows", "OpenSSH", "nginx", "PostgreSQL",
-    "MySQL",   "Oracle Java SE",     "Google Chrome",     "Mozilla Firefox", "Cisco IOS XE",
-    "Samba",   "Linux Kernel",       "Microsoft Exchange Server", "PHP", "Apache Tomcat"};
+constexpr std::array<std::string_view, 16> kProducts{"OpenSSL",
+                                                     "Apache HTTP Server",
+                                                     "Microsoft Windows",
+                                                     "OpenSSH",
+                                                     "nginx",
+                                                     "PostgreSQL",
+                                                     "MySQL",
+                                                     "Oracle Java SE",
+                                                     "Google Chrome",
+                                                     "Mozilla Firefox",
+                                                     "Cisco IOS XE",
+                                                     "Samba",
+                                                     "Linux Kernel",
+                                                     "Microsoft Exchange Server",
+                                                     "PHP",
+                                                     "Apache Tomcat"};
 constexpr std::array<std::string_view, 10> kFlaws{
-    "Remote Code Execution", "Denial of Service",     "Information Disclosure",
-    "Privilege Escalation",  "Security Update",       "Buffer Overflow",
-    "Cross-Site Scripting",  "Authentication Bypass", "Command Injection",
-    "Memory Corruption"};
-constexpr std::array<std::string_view, 8> kInfoTitles{
-    "DNS Host Name",           "Open TCP Services List", "Operating System Detected",
-    "Traceroute",              "Host Scan Time",         "SSL Certificate - Information",
-    "Installed Packages List", "Network Adapter MAC Address"};
+    "Remote Code Execution", "Denial of Service", "Information Disclosure", "Privilege Escalation",
+    "Security Update",       "Buffer Overflow",   "Cross-Site Scripting",   "Authentication Bypass",
+    "Command Injection",     "Memory Corruption"};
+constexpr std::array<std::string_view, 8> kInfoTitles{"DNS Host Name",
+                                                      "Open TCP Services List",
+                                                      "Operating System Detected",
+                                                      "Traceroute",
+                                                      "Host Scan Time",
+                                                      "SSL Certificate - Information",
+                                                      "Installed Packages List",
+                                                      "Network Adapter MAC Address"};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kThreats{{
     {"1", "Zero_Day"},
@@ -118,8 +133,12 @@ std::optional<std::int64_t> last_modification(std::uint64_t seed, std::uint32_t 
 
 }  // namespace
 
-int kb_category_count() { return static_cast<int>(kCategories.size()); }
-const KbCategory& kb_category(int index) { return kCategories[static_cast<size_t>(index)]; }
+int kb_category_count() {
+  return static_cast<int>(kCategories.size());
+}
+const KbCategory& kb_category(int index) {
+  return kCategories[static_cast<size_t>(index)];
+}
 
 KbBasics kb_basics(std::uint64_t seed, std::uint32_t kb_size, std::uint32_t index) {
   const auto per = per_category(kb_size);
@@ -134,9 +153,7 @@ KbBasics kb_basics(std::uint64_t seed, std::uint32_t kb_size, std::uint32_t inde
     b.severity = 1 + static_cast<int>(d.below(3));
   } else {
     auto r = d.below(100);
-    b.kind = r < 70   ? VulnKind::kVulnerability
-             : r < 90 ? VulnKind::kPotential
-                      : VulnKind::kEither;
+    b.kind = r < 70 ? VulnKind::kVulnerability : r < 90 ? VulnKind::kPotential : VulnKind::kEither;
     static constexpr std::array<int, 10> sev{1, 2, 2, 3, 3, 3, 4, 4, 5, 5};
     b.severity = sev[d.below(sev.size())];
   }
@@ -184,10 +201,18 @@ Vuln DataView::vuln(std::uint32_t index) const {
   v.severity_level = b.severity;
   v.category = std::string(kCategories[static_cast<size_t>(b.category)].name);
   switch (b.kind) {
-    case VulnKind::kVulnerability: v.vuln_type = "Vulnerability"; break;
-    case VulnKind::kPotential: v.vuln_type = "Potential Vulnerability"; break;
-    case VulnKind::kInformation: v.vuln_type = "Information Gathered"; break;
-    case VulnKind::kEither: v.vuln_type = "Vulnerability or Potential Vulnerability"; break;
+    case VulnKind::kVulnerability:
+      v.vuln_type = "Vulnerability";
+      break;
+    case VulnKind::kPotential:
+      v.vuln_type = "Potential Vulnerability";
+      break;
+    case VulnKind::kInformation:
+      v.vuln_type = "Information Gathered";
+      break;
+    case VulnKind::kEither:
+      v.vuln_type = "Vulnerability or Potential Vulnerability";
+      break;
   }
   const auto published = epoch_ - days(30 + d.below(3000)) - seconds(d.below(86400));
   v.published_datetime = published;
@@ -204,8 +229,9 @@ Vuln DataView::vuln(std::uint32_t index) const {
     v.title = std::string(kInfoTitles[d.below(kInfoTitles.size())]);
     if (index % 7 == 3) v.title += fmt::format(" ({})", index);
     v.patchable = false;
-    v.diagnosis = "The information in the RESULTS section was gathered during the scan. It "
-                  "doesn&apos;t indicate a vulnerability.";
+    v.diagnosis =
+        "The information in the RESULTS section was gathered during the scan. It "
+        "doesn&apos;t indicate a vulnerability.";
     v.pci_flag = false;
     v.discovery = Discovery{true, {}, std::nullopt};
     return v;
@@ -236,25 +262,26 @@ Vuln DataView::vuln(std::uint32_t index) const {
       "Logic (Authenticated):<BR>The check matches the version retrieved using &quot;{} "
       "--version&quot;.",
       product, flaw, version_of(d), product);
-  v.consequence = fmt::format(
-      "Successful exploitation could allow an attacker to cause {} on the target.<P>",
-      flaw == "Denial of Service" ? "a denial of service" : "arbitrary impact");
+  v.consequence =
+      fmt::format("Successful exploitation could allow an attacker to cause {} on the target.<P>",
+                  flaw == "Denial of Service" ? "a denial of service" : "arbitrary impact");
   v.solution = fmt::format(
       "<P>Customers are advised to upgrade to {} or later.<P>Patch:<BR>\nFollowing are links for "
       "downloading patches to fix the vulnerabilities:<P> <A "
       "HREF=\"https://security.example.test/{}\" TARGET=\"_blank\">{} advisory</A>",
       version_of(d), index, product);
   if (d.chance(10)) {
-    v.compliance_list.push_back({"PCI", "6.2", "Ensure all system components are protected from "
-                                                "known vulnerabilities."});
+    v.compliance_list.push_back({"PCI", "6.2",
+                                 "Ensure all system components are protected from "
+                                 "known vulnerabilities."});
   }
   if (d.chance(25)) {
     Correlation c;
     ExploitSource src{"The Exploit-DB", {}};
-    src.explt_list.push_back({v.cve_list.empty() ? "QID-" + std::to_string(b.qid)
-                                                 : v.cve_list.front().id,
-                              fmt::format("{} - {}", product, flaw),
-                              "http://www.exploit-db.com/exploits/" + std::to_string(d.below(50000))});
+    src.explt_list.push_back(
+        {v.cve_list.empty() ? "QID-" + std::to_string(b.qid) : v.cve_list.front().id,
+         fmt::format("{} - {}", product, flaw),
+         "http://www.exploit-db.com/exploits/" + std::to_string(d.below(50000))});
     c.exploits.push_back(std::move(src));
     v.correlation = std::move(c);
   }
@@ -277,14 +304,17 @@ Vuln DataView::vuln(std::uint32_t index) const {
       v.threat_intelligence.push_back({std::string(t.first), std::string(t.second)});
     }
   }
-  std::sort(v.threat_intelligence.begin(), v.threat_intelligence.end(),
-            [](const ThreatIntel& a, const ThreatIntel& x) { return std::stoi(a.id) < std::stoi(x.id); });
+  std::sort(
+      v.threat_intelligence.begin(), v.threat_intelligence.end(),
+      [](const ThreatIntel& a, const ThreatIntel& x) { return std::stoi(a.id) < std::stoi(x.id); });
   Discovery disc;
   disc.remote = d.chance(60);
   if (d.chance(50)) disc.auth_type_list = {"Unix"};
   if (d.chance(30)) disc.auth_type_list.push_back("Windows");
-  disc.additional_info = v.patchable.value_or(false) ? (v.correlation ? "Patch Available, Exploit Available" : "Patch Available")
-                                                    : std::string("Exploit Available");
+  disc.additional_info =
+      v.patchable.value_or(false)
+          ? (v.correlation ? "Patch Available, Exploit Available" : "Patch Available")
+          : std::string("Exploit Available");
   if (!v.patchable.value_or(false) && !v.correlation) disc.additional_info.reset();
   v.discovery = std::move(disc);
   return v;

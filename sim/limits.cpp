@@ -2,12 +2,13 @@
 #include "limits.hpp"
 
 #include <charconv>
-#include "format.hpp"
+#include <fmt/format.h>
 
 namespace qvm::sim {
 
 void RateLimiter::expire(std::deque<Clock::time_point>& calls, Clock::time_point now) const {
-  while (!calls.empty() && calls.front() + limits_.window <= now) calls.pop_front();
+  while (!calls.empty() && calls.front() + limits_.window <= now)
+    calls.pop_front();
 }
 
 LimitSnapshot RateLimiter::snapshot(Endpoint e, Clock::time_point now) {
@@ -18,11 +19,12 @@ LimitSnapshot RateLimiter::snapshot(Endpoint e, Clock::time_point now) {
   s.window_sec = limits_.window.count();
   s.concurrency_limit = limits_.concurrency;
   s.running = running_[e];
-  s.remaining = limits_.calls == 0 ? 0 : std::max(0, limits_.calls - static_cast<int>(calls.size()));
+  s.remaining =
+      limits_.calls == 0 ? 0 : std::max(0, limits_.calls - static_cast<int>(calls.size()));
   if (limits_.calls != 0 && static_cast<int>(calls.size()) >= limits_.calls) {
     auto wait = calls.front() + limits_.window - now;
-    s.to_wait_sec = std::max<std::int64_t>(
-        1, std::chrono::ceil<std::chrono::seconds>(wait).count());
+    s.to_wait_sec =
+        std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(wait).count());
   }
   return s;
 }
@@ -83,11 +85,13 @@ std::string rate_limit_text(std::int64_t seconds) {
 
 std::string concurrency_limit_text(int calls_to_finish) {
   return calls_to_finish == 1
-             ? std::string("This API cannot be run again until 1 currently running API instance "
-                           "has finished.")
-             : fmt::format("This API cannot be run again until {} currently running API "
-                           "instances have finished.",
-                           calls_to_finish);
+             ? std::string(
+                   "This API cannot be run again until 1 currently running API instance "
+                   "has finished.")
+             : fmt::format(
+                   "This API cannot be run again until {} currently running API "
+                   "instances have finished.",
+                   calls_to_finish);
 }
 
 }  // namespace qvm::sim

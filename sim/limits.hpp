@@ -15,7 +15,7 @@ struct LimitSnapshot {
   int limit = 0;
   std::int64_t window_sec = 0;
   int concurrency_limit = 0;
-  int running = 0;   // other admitted calls of the endpoint in flight
+  int running = 0;  // other admitted calls of the endpoint in flight
   std::int64_t to_wait_sec = 0;
   int remaining = 0;
 };

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include "format.hpp"
+#include <fmt/format.h>
 
 namespace qvm::sim {
 namespace {
@@ -20,8 +20,10 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ')
+    s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ')
+    s.remove_suffix(1);
   return s;
 }
 
@@ -178,8 +180,8 @@ ApiResult<std::vector<IdRange>> Params::id_list(std::string_view name) const {
   for (auto raw : split(*v, ',')) {
     auto item = trim(raw);
     auto bad = [&] {
-      return std::unexpected(invalid_value(
-          name, *v, fmt::format("neither a positive integer nor a range: {}", item)));
+      return std::unexpected(
+          invalid_value(name, *v, fmt::format("neither a positive integer nor a range: {}", item)));
     };
     auto dash = item.find('-');
     if (dash == std::string_view::npos) {

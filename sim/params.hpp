@@ -35,7 +35,7 @@ class Params {
  public:
   // Appends the pairs of an application/x-www-form-urlencoded string ('+' is a space).
   void parse(std::string_view form);
-  void set(std::string name, std::string value);  // replaces every occurrence in place
+  void set(std::string name, std::string value);        // replaces every occurrence in place
   const std::string* get(std::string_view name) const;  // the last occurrence
   bool has(std::string_view name) const { return get(name) != nullptr; }
   const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
@@ -51,12 +51,13 @@ class Params {
   // Comma list of positive integers and a-b ranges (ids, qids, ag_ids, severities).
   ApiResult<std::vector<IdRange>> id_list(std::string_view name) const;
   // Comma list of IPv4 addresses and a-b ranges.
-  ApiResult<std::vector<std::pair<std::uint32_t, std::uint32_t>>> ip_list(std::string_view name) const;
+  ApiResult<std::vector<std::pair<std::uint32_t, std::uint32_t>>> ip_list(
+      std::string_view name) const;
   // Comma list of words, each one of `allowed` (case-insensitive); returned as in `allowed`.
-  ApiResult<std::vector<std::string>> choice_list(std::string_view name,
-                                                  std::initializer_list<std::string_view> allowed) const;
-  ApiResult<std::optional<std::string>> choice(std::string_view name,
-                                               std::initializer_list<std::string_view> allowed) const;
+  ApiResult<std::vector<std::string>> choice_list(
+      std::string_view name, std::initializer_list<std::string_view> allowed) const;
+  ApiResult<std::optional<std::string>> choice(
+      std::string_view name, std::initializer_list<std::string_view> allowed) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> items_;

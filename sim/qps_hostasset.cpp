@@ -3,8 +3,8 @@
 // 200, as Qualys sends them.
 #include <algorithm>
 #include <cctype>
-#include "format.hpp"
 #include <regex>
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "xml_writer.hpp"
@@ -43,8 +43,10 @@ std::string lower(std::string_view s) {
 }
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -66,8 +68,8 @@ struct Criterion {
   std::string field;
   std::string op;  // EQUALS | IN | GREATER | LESSER | CONTAINS
   std::string value;
-  std::vector<std::uint64_t> numbers;   // id, qwebHostId
-  std::optional<Timestamp> time;        // updated
+  std::vector<std::uint64_t> numbers;  // id, qwebHostId
+  std::optional<Timestamp> time;       // updated
 };
 
 struct SearchRequest {
@@ -82,9 +84,9 @@ struct QpsError {
   std::string resolution;
 };
 
-constexpr std::string_view kFields[] = {"id",         "qwebHostId", "address",  "name",
-                                        "os",         "dnsHostName", "tagName", "updated",
-                                        "trackingMethod", "netbiosName"};
+constexpr std::string_view kFields[] = {
+    "id",          "qwebHostId", "address", "name",           "os",
+    "dnsHostName", "tagName",    "updated", "trackingMethod", "netbiosName"};
 
 std::expected<SearchRequest, QpsError> parse_request(std::string_view xml) {
   SearchRequest req;
@@ -95,7 +97,8 @@ std::expected<SearchRequest, QpsError> parse_request(std::string_view xml) {
   static const std::regex criteria_re(
       R"(<Criteria\s+field\s*=\s*["']([^"']*)["']\s+operator\s*=\s*["']([^"']*)["']\s*>([^<]*)</Criteria>)");
   auto number = [](const std::string& s) -> std::optional<std::uint64_t> {
-    if (s.empty() || !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    if (s.empty() ||
+        !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) {
       return std::nullopt;
     }
     try {
@@ -108,25 +111,27 @@ std::expected<SearchRequest, QpsError> parse_request(std::string_view xml) {
   if (std::regex_search(text, m, limit_re)) {
     auto n = number(m[1]);
     if (!n || *n < 1 || *n > 1000) {
-      return std::unexpected(QpsError{
-          fmt::format("preferences: Invalid value for limitResults ({}).", m[1].str()),
-          "Specify a value between 1 and 1000."});
+      return std::unexpected(
+          QpsError{fmt::format("preferences: Invalid value for limitResults ({}).", m[1].str()),
+                   "Specify a value between 1 and 1000."});
     }
     req.limit = *n;
   }
   if (std::regex_search(text, m, start_re)) {
     auto n = number(m[1]);
     if (!n) {
-      return std::unexpected(QpsError{fmt::format("preferences: Invalid value for startFromId ({}).", m[1].str()),
-                                      "Specify the value as Long."});
+      return std::unexpected(
+          QpsError{fmt::format("preferences: Invalid value for startFromId ({}).", m[1].str()),
+                   "Specify the value as Long."});
     }
     req.start_from_id = n;
   }
   if (std::regex_search(text, m, offset_re)) {
     auto n = number(m[1]);
     if (!n || *n == 0) {
-      return std::unexpected(QpsError{fmt::format("preferences: Invalid value for startFromOffset ({}).", m[1].str()),
-                                      "Specify a positive integer."});
+      return std::unexpected(
+          QpsError{fmt::format("preferences: Invalid value for startFromOffset ({}).", m[1].str()),
+                   "Specify a positive integer."});
     }
     req.start_from_offset = *n;
   }
@@ -139,17 +144,18 @@ std::expected<SearchRequest, QpsError> parse_request(std::string_view xml) {
     }
     static constexpr std::string_view kOps[] = {"EQUALS", "IN", "GREATER", "LESSER", "CONTAINS"};
     if (std::find(std::begin(kOps), std::end(kOps), c.op) == std::end(kOps)) {
-      return std::unexpected(QpsError{
-          fmt::format("Criteria: Invalid operator '{}' for criteria '{}'.", c.op, c.field),
-          "Specify a supported operator."});
+      return std::unexpected(
+          QpsError{fmt::format("Criteria: Invalid operator '{}' for criteria '{}'.", c.op, c.field),
+                   "Specify a supported operator."});
     }
     if (c.field == "id" || c.field == "qwebHostId") {
       for (const auto& v : c.op == "IN" ? split_list(c.value) : std::vector<std::string>{c.value}) {
         auto n = number(v);
         if (!n || c.op == "CONTAINS") {
-          return std::unexpected(QpsError{
-              fmt::format("Criteria: Invalid value format for criteria '{}' ({}).", c.field, c.value),
-              "Specify criteria value(s) as Long."});
+          return std::unexpected(
+              QpsError{fmt::format("Criteria: Invalid value format for criteria '{}' ({}).",
+                                   c.field, c.value),
+                       "Specify criteria value(s) as Long."});
         }
         c.numbers.push_back(*n);
       }
@@ -203,8 +209,8 @@ bool matches(const DataView& data, std::uint64_t index, const std::vector<Criter
     if (c.field == "address") {
       ok = compare_text(c, h.ip ? h.ip : h.ipv6);
     } else if (c.field == "name") {
-      ok = compare_text(c, h.dns_data && h.dns_data->hostname ? h.dns_data->hostname
-                                                              : (h.ip ? h.ip : h.ipv6));
+      ok = compare_text(
+          c, h.dns_data && h.dns_data->hostname ? h.dns_data->hostname : (h.ip ? h.ip : h.ipv6));
     } else if (c.field == "os") {
       ok = compare_text(c, h.os);
     } else if (c.field == "dnsHostName") {
@@ -213,14 +219,18 @@ bool matches(const DataView& data, std::uint64_t index, const std::vector<Criter
       ok = compare_text(c, h.netbios);
     } else if (c.field == "trackingMethod") {
       const auto& tm = *h.tracking_method;
-      ok = compare_text(c, std::string(tm == "EC2" ? "INSTANCE_ID" : tm == "AGENT" ? "QAGENT"
-                                       : tm == "DNS" ? "DNSNAME" : "IP"));
+      ok = compare_text(c, std::string(tm == "EC2"     ? "INSTANCE_ID"
+                                       : tm == "AGENT" ? "QAGENT"
+                                       : tm == "DNS"   ? "DNSNAME"
+                                                       : "IP"));
     } else if (c.field == "tagName") {
       ok = std::any_of(h.tags.begin(), h.tags.end(),
                        [&](const HostTag& t) { return compare_text(c, t.name); });
     } else if (c.field == "updated") {
       const auto t = h.last_vm_scanned_date;
-      ok = t && (c.op == "GREATER" ? *t > *c.time : c.op == "LESSER" ? *t < *c.time : *t == *c.time);
+      ok = t && (c.op == "GREATER"  ? *t > *c.time
+                 : c.op == "LESSER" ? *t < *c.time
+                                    : *t == *c.time);
     }
     if (!ok) return false;
   }
@@ -228,8 +238,8 @@ bool matches(const DataView& data, std::uint64_t index, const std::vector<Criter
 }
 
 // Candidate indices: from id / qwebHostId bounds when the criteria give some, else all.
-std::vector<std::pair<std::uint64_t, std::uint64_t>> candidate_ranges(
-    const DataView& data, const SearchRequest& req) {
+std::vector<std::pair<std::uint64_t, std::uint64_t>> candidate_ranges(const DataView& data,
+                                                                      const SearchRequest& req) {
   std::uint64_t lo = 0, hi = data.host_count();
   auto asset_lower_bound = [&](std::uint64_t id) {
     std::uint64_t a = 0, b = data.host_count();
@@ -267,7 +277,9 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> candidate_ranges(
       }
     }
   }
-  if (!pointwise) return lo < hi ? std::vector{std::pair{lo, hi}} : std::vector<std::pair<std::uint64_t, std::uint64_t>>{};
+  if (!pointwise)
+    return lo < hi ? std::vector{std::pair{lo, hi}}
+                   : std::vector<std::pair<std::uint64_t, std::uint64_t>>{};
   std::sort(points.begin(), points.end());
   points.erase(std::unique(points.begin(), points.end()), points.end());
   std::erase_if(points, [&](const auto& p) { return p.first < lo || p.first >= hi; });
@@ -318,7 +330,8 @@ void write_asset(XmlWriter& w, const HostAsset& a) {
       continue;
     }
     w.open(s.type);
-    for (const auto& [k, v] : s.fields) w.text(k, v);
+    for (const auto& [k, v] : s.fields)
+      w.text(k, v);
     if (!s.tags.empty()) {
       w.open("ec2InstanceTags");
       w.open("tags");
@@ -507,8 +520,8 @@ std::unique_ptr<BodySource> qps_search_body(const RequestContext& ctx, std::stri
                                             QpsOperation operation) {
   auto req = parse_request(xml);
   if (!req) {
-    return string_body(
-        qps_error_document(ctx.options, "INVALID_REQUEST", req.error().message, req.error().resolution));
+    return string_body(qps_error_document(ctx.options, "INVALID_REQUEST", req.error().message,
+                                          req.error().resolution));
   }
   const auto ranges = candidate_ranges(ctx.data, *req);
   const bool needs_check = !req->criteria.empty();
@@ -519,7 +532,8 @@ std::unique_ptr<BodySource> qps_search_body(const RequestContext& ctx, std::stri
         count += b - a;
         continue;
       }
-      for (auto i = a; i < b; ++i) count += matches(ctx.data, i, req->criteria) ? 1 : 0;
+      for (auto i = a; i < b; ++i)
+        count += matches(ctx.data, i, req->criteria) ? 1 : 0;
     }
     std::string out = response_head(ctx.options);
     XmlWriter w(out, 1);
@@ -551,7 +565,8 @@ std::unique_ptr<BodySource> qps_search_body(const RequestContext& ctx, std::stri
 
 std::unique_ptr<BodySource> qps_get_body(const RequestContext& ctx, std::string_view id) {
   std::uint64_t n = 0;
-  bool numeric = !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); });
+  bool numeric = !id.empty() &&
+                 std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); });
   if (numeric) {
     try {
       n = std::stoull(std::string(id));
@@ -560,9 +575,9 @@ std::unique_ptr<BodySource> qps_get_body(const RequestContext& ctx, std::string_
     }
   }
   if (!numeric) {
-    return string_body(qps_error_document(
-        ctx.options, "INVALID_REQUEST",
-        fmt::format("Invalid value format for id ({}).", id), "Specify the id as Long."));
+    return string_body(qps_error_document(ctx.options, "INVALID_REQUEST",
+                                          fmt::format("Invalid value format for id ({}).", id),
+                                          "Specify the id as Long."));
   }
   auto index = ctx.data.asset_index(n);
   if (!index) {

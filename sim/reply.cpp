@@ -4,24 +4,52 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include "format.hpp"
+#include <fmt/format.h>
 
 namespace qvm::sim {
 namespace {
 
 constexpr std::string_view kStyleHeader = "X-Qvm-Sim-Style";
 
-constexpr std::array<std::string_view, 24> kVmOrder{
-    "Date", "Server", "Location", "Strict-Transport-Security", "X-Xss-Protection",
-    "X-Content-Type-Options", "X-Frame-Options", "X-Powered-By", "Set-Cookie", "Expires",
-    "Cache-Control", "Pragma", "X-RateLimit-Limit", "X-RateLimit-Window-Sec",
-    "X-Concurrency-Limit-Limit", "X-Concurrency-Limit-Running", "X-RateLimit-ToWait-Sec",
-    "X-RateLimit-Remaining", "Keep-Alive", "Connection", "Content-Length", "Transfer-Encoding",
-    "Content-Encoding", "Content-Type"};
-constexpr std::array<std::string_view, 15> kQpsOrder{
-    "evaluation", "X-Powered-By", "Content-Type", "Vary", "Date", "Server",
-    "Strict-Transport-Security", "X-Frame-Options", "X-Xss-Protection", "X-Content-Type-Options",
-    "Keep-Alive", "Connection", "Content-Length", "Transfer-Encoding", "Content-Encoding"};
+constexpr std::array<std::string_view, 24> kVmOrder{"Date",
+                                                    "Server",
+                                                    "Location",
+                                                    "Strict-Transport-Security",
+                                                    "X-Xss-Protection",
+                                                    "X-Content-Type-Options",
+                                                    "X-Frame-Options",
+                                                    "X-Powered-By",
+                                                    "Set-Cookie",
+                                                    "Expires",
+                                                    "Cache-Control",
+                                                    "Pragma",
+                                                    "X-RateLimit-Limit",
+                                                    "X-RateLimit-Window-Sec",
+                                                    "X-Concurrency-Limit-Limit",
+                                                    "X-Concurrency-Limit-Running",
+                                                    "X-RateLimit-ToWait-Sec",
+                                                    "X-RateLimit-Remaining",
+                                                    "Keep-Alive",
+                                                    "Connection",
+                                                    "Content-Length",
+                                                    "Transfer-Encoding",
+                                                    "Content-Encoding",
+                                                    "Content-Type"};
+constexpr std::array<std::string_view, 15> kQpsOrder{"evaluation",
+                                                     "X-Powered-By",
+                                                     "Content-Type",
+                                                     "Vary",
+                                                     "Date",
+                                                     "Server",
+                                                     "Strict-Transport-Security",
+                                                     "X-Frame-Options",
+                                                     "X-Xss-Protection",
+                                                     "X-Content-Type-Options",
+                                                     "Keep-Alive",
+                                                     "Connection",
+                                                     "Content-Length",
+                                                     "Transfer-Encoding",
+                                                     "Content-Encoding"};
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -68,7 +96,9 @@ std::string http_date() {
 
 void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
   res.status = reply.status;
-  auto add = [&](std::string name, std::string value) { res.headers.emplace(std::move(name), std::move(value)); };
+  auto add = [&](std::string name, std::string value) {
+    res.headers.emplace(std::move(name), std::move(value));
+  };
   add(std::string(kStyleHeader), reply.style == HeaderStyle::kQps ? "qps" : "vm");
   add("Date", http_date());
   switch (reply.style) {
@@ -88,9 +118,12 @@ void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
       add("X-Xss-Protection", "1;mode=block");
       add("X-Content-Type-Options", "nosniff");
       break;
-    case HeaderStyle::kApache: add("Server", "Apache"); break;
+    case HeaderStyle::kApache:
+      add("Server", "Apache");
+      break;
   }
-  for (auto& [k, v] : reply.headers) add(k, v);
+  for (auto& [k, v] : reply.headers)
+    add(k, v);
   if (reply.close) add("Connection", "close");
 
   auto state = std::make_shared<StreamState>();
@@ -122,8 +155,9 @@ void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
           s.first = false;
           if (s.fault) {
             // A body smaller than the fault offset is cut in its middle instead.
-            s.fault_at = s.finished ? std::min<std::uint64_t>(s.fault->after_bytes, s.buffer.size() / 2)
-                                    : s.fault->after_bytes;
+            s.fault_at = s.finished
+                             ? std::min<std::uint64_t>(s.fault->after_bytes, s.buffer.size() / 2)
+                             : s.fault->after_bytes;
           }
         }
         if (s.fault && s.sent + s.buffer.size() >= s.fault_at) {
@@ -135,7 +169,8 @@ void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
           const auto duration = s.fault->duration;
           s.fault.reset();
           switch (kind) {
-            case FaultKind::kDrop: return false;  // no terminating chunk: the peer sees a cut
+            case FaultKind::kDrop:
+              return false;  // no terminating chunk: the peer sees a cut
             case FaultKind::kTruncate:
               s.buffer.clear();
               s.finished = true;
@@ -144,8 +179,11 @@ void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
             case FaultKind::kStall:
               if (s.hooks.sleep && !s.hooks.sleep(duration)) return false;
               break;
-            case FaultKind::kMalformed: s.buffer.insert(0, kMalformedInsert); break;
-            default: break;
+            case FaultKind::kMalformed:
+              s.buffer.insert(0, kMalformedInsert);
+              break;
+            default:
+              break;
           }
         }
         if (!s.buffer.empty()) {
@@ -161,7 +199,8 @@ void send_reply(Reply reply, httplib::Response& res, StreamHooks hooks) {
 
 void install_header_order(httplib::Server& server) {
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    std::vector<std::pair<std::string, std::string>> headers(res.headers.begin(), res.headers.end());
+    std::vector<std::pair<std::string, std::string>> headers(res.headers.begin(),
+                                                             res.headers.end());
     bool qps = false;
     std::erase_if(headers, [&](const auto& h) {
       if (iequals(h.first, kStyleHeader)) {

@@ -28,8 +28,8 @@ struct Reply {
   std::string content_type = "application/xml";
   std::vector<std::pair<std::string, std::string>> headers;  // besides the style's standard set
   std::unique_ptr<BodySource> body;
-  bool chunked = true;       // false: Content-Length (Apache pages)
-  bool close = false;        // "Connection: close", as on recorded 400s
+  bool chunked = true;             // false: Content-Length (Apache pages)
+  bool close = false;              // "Connection: close", as on recorded 400s
   std::optional<FaultRule> fault;  // drop, truncate, stall or malformed, applied to the body
 };
 

@@ -1,7 +1,7 @@
 // SCAN_LIST_OUTPUT (/api/2.0/fo/scan/?action=list): scans launched in the last 30 days by default,
 // filtered by scan_ref, state, type, processed, launch dates; plus ABOUT (/msp/about.php).
 #include <algorithm>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "vm_document.hpp"
@@ -11,11 +11,26 @@ namespace qvm::sim {
 namespace {
 
 const std::vector<std::string_view>& allowed_params() {
-  static const std::vector<std::string_view> names{
-      "action", "echo_request", "scan_ref", "state", "processed", "type", "target",
-      "user_login", "launched_after_datetime", "launched_before_datetime", "show_ags",
-      "show_op", "show_status", "show_last", "ignore_target", "scan_type", "client_id",
-      "client_name", "scan_id", "pci_only"};
+  static const std::vector<std::string_view> names{"action",
+                                                   "echo_request",
+                                                   "scan_ref",
+                                                   "state",
+                                                   "processed",
+                                                   "type",
+                                                   "target",
+                                                   "user_login",
+                                                   "launched_after_datetime",
+                                                   "launched_before_datetime",
+                                                   "show_ags",
+                                                   "show_op",
+                                                   "show_status",
+                                                   "show_last",
+                                                   "ignore_target",
+                                                   "scan_type",
+                                                   "client_id",
+                                                   "client_name",
+                                                   "scan_id",
+                                                   "pci_only"};
   return names;
 }
 

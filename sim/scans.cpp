@@ -2,7 +2,7 @@
 // with the states, priorities and targets seen in recorded scan lists.
 #include <algorithm>
 #include <array>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "qvm_sim/dataset.hpp"
 #include "seeded.hpp"

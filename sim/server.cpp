@@ -5,10 +5,10 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
-#include "format.hpp"
 #include <mutex>
 #include <random>
 #include <thread>
+#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "faults.hpp"
@@ -31,9 +31,8 @@ struct Route {
 };
 
 std::optional<Route> route(const std::string& path) {
-  static constexpr Endpoint kVm[] = {Endpoint::kSession, Endpoint::kHostList,
-                                     Endpoint::kDetections, Endpoint::kKnowledgeBase,
-                                     Endpoint::kScanList};
+  static constexpr Endpoint kVm[] = {Endpoint::kSession, Endpoint::kHostList, Endpoint::kDetections,
+                                     Endpoint::kKnowledgeBase, Endpoint::kScanList};
   for (auto e : kVm) {
     auto p = endpoint_path(e);
     if (path == p) return Route{e, false, {}};
@@ -242,11 +241,13 @@ void Simulator::Impl::reply(httplib::Response& res, Reply r, Endpoint e,
     line += " body=\"" + redact_password(current_body) + "\"";
   }
   if (req.has_header("Authorization")) line += " authorization=[redacted]";
-  hooks.done = [this, e, admitted, fault, line = std::move(line), user](int code, std::uint64_t bytes) {
+  hooks.done = [this, e, admitted, fault, line = std::move(line), user](int code,
+                                                                        std::uint64_t bytes) {
     if (admitted) limiter_.finish(e);
     end_call(e, code, fault);
     if (options_.log) {
-      options_.log(fmt::format("{} {} bytes={} user={}", line, code, bytes, user.empty() ? "-" : user));
+      options_.log(
+          fmt::format("{} {} bytes={} user={}", line, code, bytes, user.empty() ? "-" : user));
     }
   };
   (void)status;
@@ -274,8 +275,8 @@ void Simulator::Impl::handle(const httplib::Request& req, httplib::Response& res
     r.style = HeaderStyle::kApache;
     r.content_type = "text/html; charset=iso-8859-1";
     r.chunked = false;
-    r.body = string_body(apache_error_page(
-        404, "Not Found", "The requested URL was not found on this server."));
+    r.body = string_body(
+        apache_error_page(404, "Not Found", "The requested URL was not found on this server."));
     send_reply(std::move(r), res, {});
     return;
   }
@@ -326,9 +327,12 @@ void Simulator::Impl::handle_vm(const httplib::Request& req, httplib::Response& 
   if (fault) {
     auto kind = fault->kind;
     if (kind == FaultKind::kHttp500 || kind == FaultKind::kHttp502 || kind == FaultKind::kHttp503) {
-      const int status = kind == FaultKind::kHttp500 ? 500 : kind == FaultKind::kHttp502 ? 502 : 503;
-      const auto* title = status == 500 ? "Internal Server Error" : status == 502 ? "Bad Gateway"
-                                                                                 : "Service Unavailable";
+      const int status = kind == FaultKind::kHttp500   ? 500
+                         : kind == FaultKind::kHttp502 ? 502
+                                                       : 503;
+      const auto* title = status == 500   ? "Internal Server Error"
+                          : status == 502 ? "Bad Gateway"
+                                          : "Service Unavailable";
       Reply r;
       r.status = status;
       r.style = HeaderStyle::kApache;
@@ -393,11 +397,21 @@ void Simulator::Impl::handle_vm(const httplib::Request& req, httplib::Response& 
                      base + std::string(endpoint_path(e)), *user};
   BodyResult body = std::unexpected(ApiError{});
   switch (e) {
-    case Endpoint::kHostList: body = host_list_body(ctx); break;
-    case Endpoint::kDetections: body = detection_body(ctx); break;
-    case Endpoint::kKnowledgeBase: body = knowledge_base_body(ctx); break;
-    case Endpoint::kScanList: body = scan_list_body(ctx); break;
-    default: body = about_body(ctx); break;
+    case Endpoint::kHostList:
+      body = host_list_body(ctx);
+      break;
+    case Endpoint::kDetections:
+      body = detection_body(ctx);
+      break;
+    case Endpoint::kKnowledgeBase:
+      body = knowledge_base_body(ctx);
+      break;
+    case Endpoint::kScanList:
+      body = scan_list_body(ctx);
+      break;
+    default:
+      body = about_body(ctx);
+      break;
   }
   Reply r;
   r.headers = limit_headers(admission.headers);
@@ -405,8 +419,8 @@ void Simulator::Impl::handle_vm(const httplib::Request& req, httplib::Response& 
     // Recorded 400s: no XML declaration, "Connection: close", rate-limit headers still present.
     r.status = body.error().http_status;
     r.close = true;
-    r.body = string_body(simple_return(options_, dataset_.now(), body.error().code,
-                                       body.error().text, {}, false));
+    r.body = string_body(
+        simple_return(options_, dataset_.now(), body.error().code, body.error().text, {}, false));
   } else {
     r.body = std::move(*body);
     if (fault && fault->kind != FaultKind::kDelay) r.fault = fault;
@@ -419,9 +433,11 @@ void Simulator::Impl::handle_session(const httplib::Request& req, httplib::Respo
   const auto e = Endpoint::kSession;
   begin_call(e);
   auto no_cache = [](Reply& r) {
-    r.headers.insert(r.headers.begin(), {{"Expires", "Thu, 19 Nov 1981 08:52:00 GMT"},
-                                         {"Cache-Control", "no-store, no-cache, must-revalidate, post-check=0, pre-check=0"},
-                                         {"Pragma", "no-cache"}});
+    r.headers.insert(
+        r.headers.begin(),
+        {{"Expires", "Thu, 19 Nov 1981 08:52:00 GMT"},
+         {"Cache-Control", "no-store, no-cache, must-revalidate, post-check=0, pre-check=0"},
+         {"Pragma", "no-cache"}});
   };
   if (options_.requested_with.required && !req.has_header("X-Requested-With")) {
     const auto& p = options_.requested_with;
@@ -438,20 +454,21 @@ void Simulator::Impl::handle_session(const httplib::Request& req, httplib::Respo
     return;
   }
   if (auto unknown = params.unknown({"action", "username", "password"}); !unknown.empty()) {
-    reply(res, simple(400, 1901, "Unrecognized parameter(s): " + unknown, false), e, req, "",
-          false, false);
+    reply(res, simple(400, 1901, "Unrecognized parameter(s): " + unknown, false), e, req, "", false,
+          false);
     return;
   }
   if (*action == "login") {
     const auto* name = params.get("username");
     const auto* password = params.get("password");
     if (!name || !password) {
-      reply(res, simple(400, 1903, "Missing required parameter(s): username, password", false),
-            e, req, "", false, false);
+      reply(res, simple(400, 1903, "Missing required parameter(s): username, password", false), e,
+            req, "", false, false);
       return;
     }
     bool ok = false;
-    for (const auto& [u, p] : options_.users) ok = ok || (u == *name && p == *password);
+    for (const auto& [u, p] : options_.users)
+      ok = ok || (u == *name && p == *password);
     if (!ok) {
       reply(res, simple(401, 2000, "Bad Login/Password"), e, req, "", false, false);
       return;
@@ -503,8 +520,9 @@ void Simulator::Impl::handle_qps(const httplib::Request& req, httplib::Response&
   r.style = HeaderStyle::kQps;
   auto user = basic_user(req);
   if (!user) {
-    r.body = string_body(qps_error_document(options_, "INVALID_CREDENTIALS", "Authentication failed",
-                                            "Verify both, user and password credentials."));
+    r.body =
+        string_body(qps_error_document(options_, "INVALID_CREDENTIALS", "Authentication failed",
+                                       "Verify both, user and password credentials."));
     reply(res, std::move(r), e, req, "", false, false);
     return;
   }
@@ -539,8 +557,8 @@ void Simulator::Impl::handle_qps(const httplib::Request& req, httplib::Response&
   if (e == Endpoint::kQpsGet) {
     r.body = qps_get_body(ctx, rt.qps_id);
   } else {
-    r.body = qps_search_body(ctx, body,
-                             e == Endpoint::kQpsCount ? QpsOperation::kCount : QpsOperation::kSearch);
+    r.body = qps_search_body(
+        ctx, body, e == Endpoint::kQpsCount ? QpsOperation::kCount : QpsOperation::kSearch);
   }
   if (fault && fault->kind != FaultKind::kDelay) r.fault = fault;
   reply(res, std::move(r), e, req, *user, false, fault.has_value());
@@ -561,9 +579,12 @@ Result<std::string> Simulator::Impl::start() {
   } else {
     server_ = std::make_unique<httplib::Server>();
   }
-  if (!server_->is_valid()) return make_error(ErrorKind::kInternal, "cannot create the HTTP server");
+  if (!server_->is_valid())
+    return make_error(ErrorKind::kInternal, "cannot create the HTTP server");
   const int threads = std::max(2, options_.threads);
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server_->new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
   server_->set_keep_alive_timeout(options_.keep_alive_timeout.count());
   server_->set_keep_alive_max_count(100);
   server_->set_payload_max_length(64 * 1024 * 1024);
@@ -592,8 +613,9 @@ Result<std::string> Simulator::Impl::start() {
     });
     handle(req, res, body);
   });
-  port_ = options_.port == 0 ? server_->bind_to_any_port(options_.bind)
-                             : (server_->bind_to_port(options_.bind, options_.port) ? options_.port : -1);
+  port_ = options_.port == 0
+              ? server_->bind_to_any_port(options_.bind)
+              : (server_->bind_to_port(options_.bind, options_.port) ? options_.port : -1);
   if (port_ <= 0) {
     return make_error(ErrorKind::kNetwork,
                       fmt::format("cannot listen on {}:{}", options_.bind, options_.port),
@@ -629,24 +651,48 @@ void Simulator::Impl::wait() {
 }
 
 Simulator::Simulator(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
-Simulator::~Simulator() { stop(); }
-Result<std::string> Simulator::start() { return impl_->start(); }
-void Simulator::stop() { impl_->stop(); }
-void Simulator::wait() { impl_->wait(); }
-const std::string& Simulator::base_url() const { return impl_->base_url_; }
-int Simulator::port() const { return impl_->port_; }
-const Options& Simulator::options() const { return impl_->options_; }
-const Dataset& Simulator::dataset() const { return impl_->dataset_; }
+Simulator::~Simulator() {
+  stop();
+}
+Result<std::string> Simulator::start() {
+  return impl_->start();
+}
+void Simulator::stop() {
+  impl_->stop();
+}
+void Simulator::wait() {
+  impl_->wait();
+}
+const std::string& Simulator::base_url() const {
+  return impl_->base_url_;
+}
+int Simulator::port() const {
+  return impl_->port_;
+}
+const Options& Simulator::options() const {
+  return impl_->options_;
+}
+const Dataset& Simulator::dataset() const {
+  return impl_->dataset_;
+}
 
 void Simulator::advance_clock(std::chrono::seconds by) {
   impl_->dataset_.advance_clock(by);
   impl_->limiter_.advance(by);
 }
 
-void Simulator::set_limits(Limits limits) { impl_->limiter_.set_limits(limits); }
-void Simulator::set_faults(std::vector<FaultRule> rules) { impl_->faults_.set(std::move(rules)); }
-void Simulator::add_fault(FaultRule rule) { impl_->faults_.add(rule); }
-void Simulator::clear_faults() { impl_->faults_.set({}); }
+void Simulator::set_limits(Limits limits) {
+  impl_->limiter_.set_limits(limits);
+}
+void Simulator::set_faults(std::vector<FaultRule> rules) {
+  impl_->faults_.set(std::move(rules));
+}
+void Simulator::add_fault(FaultRule rule) {
+  impl_->faults_.add(rule);
+}
+void Simulator::clear_faults() {
+  impl_->faults_.set({});
+}
 
 Stats Simulator::stats() const {
   std::lock_guard lock(impl_->stats_mutex_);

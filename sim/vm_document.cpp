@@ -2,7 +2,7 @@
 #include "vm_document.hpp"
 
 #include <chrono>
-#include "format.hpp"
+#include <fmt/format.h>
 
 #include "xml_writer.hpp"
 

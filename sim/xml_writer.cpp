@@ -6,12 +6,23 @@ namespace qvm::sim {
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -97,8 +108,7 @@ void XmlWriter::cdata(std::string_view name, std::string_view value) {
   out_ += '>';
 }
 
-void XmlWriter::cdata(std::string_view name, std::string_view attributes,
-                      std::string_view value) {
+void XmlWriter::cdata(std::string_view name, std::string_view attributes, std::string_view value) {
   indent();
   out_ += '<';
   out_ += name;

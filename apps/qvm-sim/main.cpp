@@ -1,13 +1,13 @@
 // qvm-sim: runs the Qualys VM/QPS simulator until SIGINT/SIGTERM. Options map one to one onto
 // qvm::sim::Options; the first stdout line is "listening on <url>".
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
-#include <pthread.h>
 
 #include "qvm_sim/simulator.hpp"
 
@@ -24,10 +24,11 @@ int fail(const std::string& message, const std::string& hint = {}) {
 int main(int argc, char** argv) {
   using namespace qvm::sim;
   Options o;
-  CLI::App app{"qvm-sim: a local simulator of the Qualys VM (VMDR) and QPS APIs.\n"
-               "Serves generated hosts, detections, KnowledgeBase, scans and QPS host assets on\n"
-               "loopback, with Qualys' wire format, limits and injectable faults.",
-               "qvm-sim"};
+  CLI::App app{
+      "qvm-sim: a local simulator of the Qualys VM (VMDR) and QPS APIs.\n"
+      "Serves generated hosts, detections, KnowledgeBase, scans and QPS host assets on\n"
+      "loopback, with Qualys' wire format, limits and injectable faults.",
+      "qvm-sim"};
   std::vector<std::string> users, faults, expired;
   std::string rate, profile, clock, log_path, xrw = "reject";
   int xrw_status = 400, xrw_code = 1903;
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
                  "With --tls: where to write the certificate (PEM) clients should trust");
   app.add_option("--threads", o.threads, "Worker threads (simultaneous connections)")
       ->capture_default_str();
-  app.add_option("--user", users, "NAME:PASSWORD of an accepted user (repeatable; default demo:demo)");
+  app.add_option("--user", users,
+                 "NAME:PASSWORD of an accepted user (repeatable; default demo:demo)");
   app.add_option("--expired-user", expired,
                  "NAME of a user whose account has expired (HTTP 200 + CODE 2001)");
   app.add_option("--platform", o.platform_host, "Platform host in DOCTYPEs and pages")
@@ -79,12 +81,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"reject", "ignore"}))
       ->capture_default_str();
   app.add_option("--xrw-status", xrw_status, "HTTP status when rejecting")->capture_default_str();
-  app.add_option("--xrw-code", xrw_code, "SIMPLE_RETURN CODE when rejecting")->capture_default_str();
+  app.add_option("--xrw-code", xrw_code, "SIMPLE_RETURN CODE when rejecting")
+      ->capture_default_str();
   app.add_option("--profile", profile,
                  "Limits of a service level: express (50/86400, 1), standard (300/3600, 2), "
                  "premium (2000/3600, 10), none")
       ->check(CLI::IsMember({"express", "standard", "premium", "none"}));
-  app.add_option("--rate-limit", rate, "CALLS/SECONDS per endpoint, sliding window (default 300/3600)");
+  app.add_option("--rate-limit", rate,
+                 "CALLS/SECONDS per endpoint, sliding window (default 300/3600)");
   app.add_option("--concurrency", o.limits.concurrency,
                  "Calls of one endpoint allowed at once (0 = unlimited)")
       ->capture_default_str();
@@ -93,8 +97,9 @@ int main(int argc, char** argv) {
                  "session, host, hld, kb, scan, qps-search, qps-get, qps-count, * . KIND: drop, "
                  "truncate, 500, 502, 503, delay, stall, 409-rate, 409-concurrency, error-200, "
                  "malformed");
-  app.add_option("--log", log_path, "Append one line per request to this file ('-' = stderr); "
-                                    "Authorization and passwords are redacted");
+  app.add_option("--log", log_path,
+                 "Append one line per request to this file ('-' = stderr); "
+                 "Authorization and passwords are redacted");
   app.footer(
       "Exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot start (port, TLS, CA file), 2 usage.\n"
       "Example: qvm-sim --hosts 1000000 --port 8443 --tls --ca-file /tmp/qvm-sim-ca.pem");
@@ -116,7 +121,8 @@ int main(int argc, char** argv) {
   }
   if (!clock.empty()) {
     auto t = qvm::parse_timestamp(clock);
-    if (!t) return fail("invalid --clock '" + clock + "'", "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+    if (!t)
+      return fail("invalid --clock '" + clock + "'", "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
     o.clock = *t;
   }
   o.generation = std::chrono::seconds(generation);
@@ -124,7 +130,8 @@ int main(int argc, char** argv) {
     o.users.clear();
     for (const auto& u : users) {
       auto colon = u.find(':');
-      if (colon == std::string::npos) return fail("invalid --user '" + u + "'", "use NAME:PASSWORD");
+      if (colon == std::string::npos)
+        return fail("invalid --user '" + u + "'", "use NAME:PASSWORD");
       o.users.emplace_back(u.substr(0, colon), u.substr(colon + 1));
     }
   }
@@ -173,7 +180,8 @@ int main(int argc, char** argv) {
   }
   fmt::print("listening on {}\n", *url);
   std::string names;
-  for (const auto& [u, p] : o.users) names += (names.empty() ? "" : ", ") + u + ":" + p;
+  for (const auto& [u, p] : o.users)
+    names += (names.empty() ? "" : ", ") + u + ":" + p;
   fmt::print("users: {}\n", names);
   if (o.tls) fmt::print("ca file: {}\n", o.ca_file);
   fmt::print("hosts: {}, seed: {}, limits: {}/{}s, concurrency {}\n", o.hosts, o.seed,

@@ -68,7 +68,7 @@ std::string Client::Impl::url(std::string_view path) const {
   return base + std::string(path);
 }
 
-std::unique_ptr<net::Transport> Client::Impl::take_transport() {
+std::unique_ptr<net::Transport> Client::Impl::take_transport(std::string_view path) {
   std::lock_guard lock(mutex_);
   std::unique_ptr<net::Transport> transport;
   if (!idle_.empty()) {
@@ -77,7 +77,8 @@ std::unique_ptr<net::Transport> Client::Impl::take_transport() {
   } else {
     transport = std::make_unique<net::Transport>(connection_, &counters);
   }
-  if (!session_id_.empty()) {
+  // Only the /api/2.0/ APIs accept the session; /msp/ and QPS calls keep basic auth.
+  if (!session_id_.empty() && path.starts_with("/api/2.0/")) {
     transport->set_session_cookie(session_id_);
   } else {
     transport->clear_session_cookie();
@@ -130,7 +131,7 @@ CallResult Client::Impl::call(const net::Request& request, ResponseParser& parse
     return fed;
   };
 
-  auto transport = take_transport();
+  auto transport = take_transport(endpoint);
   auto result = transport->perform(request, on_head, on_body);
   give_back(std::move(transport));
 
@@ -208,15 +209,20 @@ Status Client::Impl::fetch_vm_list(VmListSpec& spec) {
   request.params = spec.params;
   while (true) {
     std::optional<Warning> warning;
+    std::optional<Timestamp> datetime;
     auto status = with_retries(spec.what, [&](int attempt) -> CallResult {
       if (attempt > 1 && spec.resume) spec.resume(request.params);
       if (spec.begin_attempt) spec.begin_attempt();
       auto parser = spec.make_parser();
       auto result = call(request, *parser);
-      if (result) warning = parser->warning();
+      if (result) {
+        warning = parser->warning();
+        datetime = parser->datetime();
+      }
       return result;
     });
     if (!status) return status;
+    if (datetime && spec.page_datetime) spec.page_datetime(*datetime);
     if (!warning || !warning->url) return {};
     // The next page: Qualys repeats every parameter in the URL and sets id_min. Only its path
     // and query are taken, so the pages come from the server this client was pointed at.
@@ -247,7 +253,7 @@ Status Client::Impl::login() {
   auto status = with_retries("login", [&](int) -> CallResult {
     answer = SimpleReturn{};
     auto parser = make_simple_return_parser(answer, options_.xml_backend);
-    auto transport = take_transport();
+    auto transport = take_transport("/api/2.0/fo/session/");
     transport->clear_session_cookie();
     long http = 0;
     std::string error_body;

@@ -31,6 +31,8 @@ struct VmListSpec {
   std::function<void(net::FormParams&)> resume;
   // Before each attempt (first or retry): reset per-attempt state of the callbacks.
   std::function<void()> begin_attempt;
+  // After each page that arrived whole: its RESPONSE/DATETIME, when it had one.
+  std::function<void(Timestamp)> page_datetime;
 };
 
 class Client::Impl {
@@ -61,7 +63,8 @@ class Client::Impl {
   net::RateGovernor& governor() { return governor_; }
 
  private:
-  std::unique_ptr<net::Transport> take_transport();
+  // A pooled connection set up for `path` (session cookie or basic auth).
+  std::unique_ptr<net::Transport> take_transport(std::string_view path);
   void give_back(std::unique_ptr<net::Transport> transport);
 
   ConnectionOptions connection_;

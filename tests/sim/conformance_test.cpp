@@ -23,15 +23,19 @@ class Conformance : public SimTest {
   }
 };
 
-std::string fixture(const std::string& name) { return qvm::test::read_file(qvm::test::shared_fixture(name)); }
+std::string fixture(const std::string& name) {
+  return qvm::test::read_file(qvm::test::shared_fixture(name));
+}
 
 TEST_F(Conformance, EmptyDocumentsAreByteIdentical) {
   QVM_REQUIRE_SHARED_FIXTURES();
   start_at("2020-09-24T23:51:12Z", "qualysapi.qg3.apps.qualys.com", true, true);
-  EXPECT_EQ(get("/api/2.0/fo/asset/host/?action=list&ids=1")->body, fixture("host_list_empty_j1.xml"));
+  EXPECT_EQ(get("/api/2.0/fo/asset/host/?action=list&ids=1")->body,
+            fixture("host_list_empty_j1.xml"));
   TearDown();
   start_at("2022-10-28T16:56:25Z", "qualysapi.qg3.apps.qualys.com", false, true);
-  EXPECT_EQ(get("/api/2.0/fo/asset/host/?action=list&ids=1")->body, fixture("host_list_empty_newdtd_j1.xml"));
+  EXPECT_EQ(get("/api/2.0/fo/asset/host/?action=list&ids=1")->body,
+            fixture("host_list_empty_newdtd_j1.xml"));
   TearDown();
   start_at("2020-09-27T01:29:21Z", "qualysapi.qg3.apps.qualys.com", true, true);
   EXPECT_EQ(get("/api/2.0/fo/asset/host/vm/detection/?action=list&ids=1")->body,
@@ -45,8 +49,9 @@ TEST_F(Conformance, SimpleReturnsAreByteIdentical) {
             fixture("simple_return_1905_kb_bad_ids_http400_j1.xml"));
   TearDown();
   start_at("2017-12-11T12:54:07Z", "qualysapi.qualys.eu", false, false);
-  EXPECT_EQ(get("/api/2.0/fo/scan/?action=list", {httplib::make_basic_authentication_header("x", "y"),
-                                                  {"X-Requested-With", "t"}})->body,
+  EXPECT_EQ(get("/api/2.0/fo/scan/?action=list",
+                {httplib::make_basic_authentication_header("x", "y"), {"X-Requested-With", "t"}})
+                ->body,
             fixture("simple_return_2000_bad_login_http401_ruby.xml"));
   TearDown();
   start_at("2017-12-11T12:58:49Z", "qualysapi.qualys.eu", false, false);
@@ -57,7 +62,8 @@ TEST_F(Conformance, SimpleReturnsAreByteIdentical) {
   TearDown();
   start_at("2017-12-12T11:13:03Z", "qualysapi.qualys.eu", false, false);
   EXPECT_EQ(post_form("/api/2.0/fo/session/", "action=login&username=demo&password=demo",
-                      {{"X-Requested-With", "t"}})->body,
+                      {{"X-Requested-With", "t"}})
+                ->body,
             fixture("session_login_ruby.xml"));
 }
 
@@ -67,7 +73,8 @@ void collect(const XmlNode& n, const std::string& path, Precedence& out) {
   auto& pairs = out[path];
   for (size_t i = 0; i < n.children.size(); ++i) {
     for (size_t j = i + 1; j < n.children.size(); ++j) {
-      if (n.children[i].name != n.children[j].name) pairs.emplace(n.children[i].name, n.children[j].name);
+      if (n.children[i].name != n.children[j].name)
+        pairs.emplace(n.children[i].name, n.children[j].name);
     }
     collect(n.children[i], path + "/" + n.children[i].name, out);
   }
@@ -96,8 +103,9 @@ void expect_same_structure(const std::string& recorded, const std::string& ours)
 TEST_F(Conformance, ElementStructureFollowsTheRecordings) {
   QVM_REQUIRE_SHARED_FIXTURES();
   start();
-  expect_same_structure(fixture("host_list_detection_docsample_reformatted_j1.xml"),
-                        get("/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=5")->body);
+  expect_same_structure(
+      fixture("host_list_detection_docsample_reformatted_j1.xml"),
+      get("/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=5")->body);
   expect_same_structure(fixture("kb_vuln_single_keepalive_j1.xml"),
                         get("/api/2.0/fo/knowledge_base/vuln/?action=list&details=All")->body);
   expect_same_structure(fixture("kb_vuln_list_tinykb_skyleach.xml"),
@@ -105,10 +113,13 @@ TEST_F(Conformance, ElementStructureFollowsTheRecordings) {
   expect_same_structure(fixture("host_list_idset_j1.xml"),
                         get("/api/2.0/fo/asset/host/?action=list&details=None")->body);
   expect_same_structure(fixture("scan_list_ruby.xml"), get("/api/2.0/fo/scan/?action=list")->body);
-  const std::string qps = "<ServiceRequest><preferences><limitResults>60</limitResults></preferences></ServiceRequest>";
+  const std::string qps =
+      "<ServiceRequest><preferences><limitResults>60</limitResults></preferences></ServiceRequest>";
   expect_same_structure(fixture("qps_hostasset_search_nomatch_j1.xml"),
                         post_xml("/qps/rest/2.0/search/am/hostasset",
-                                 "<ServiceRequest><filters><Criteria field=\"qwebHostId\" operator=\"EQUALS\">1</Criteria></filters></ServiceRequest>")->body);
+                                 "<ServiceRequest><filters><Criteria field=\"qwebHostId\" "
+                                 "operator=\"EQUALS\">1</Criteria></filters></ServiceRequest>")
+                            ->body);
   auto body = post_xml("/qps/rest/2.0/search/am/hostasset", qps)->body;
   auto doc = parse_xml(body);
   ASSERT_TRUE(doc.ok);
@@ -141,7 +152,8 @@ std::vector<std::string> header_names(const std::string& text) {
     auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     out.push_back(name);
   }
   return out;
@@ -152,11 +164,12 @@ TEST_F(Conformance, HeadersComeInTheRecordedOrder) {
   start();
   auto recorded_text = fixture("http_exchange_hld_post_j1.txt");
   auto recorded = header_names(recorded_text.substr(recorded_text.find("--- response ---")));
-  auto raw = raw_exchange(sim_->port(),
-                          "POST /api/2.0/fo/asset/host/vm/detection/ HTTP/1.1\r\nHost: x\r\n"
-                          "Authorization: Basic ZGVtbzpkZW1v\r\nX-Requested-With: t\r\n"
-                          "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 11\r\n"
-                          "Connection: close\r\n\r\naction=list");
+  auto raw =
+      raw_exchange(sim_->port(),
+                   "POST /api/2.0/fo/asset/host/vm/detection/ HTTP/1.1\r\nHost: x\r\n"
+                   "Authorization: Basic ZGVtbzpkZW1v\r\nX-Requested-With: t\r\n"
+                   "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 11\r\n"
+                   "Connection: close\r\n\r\naction=list");
   auto ours = header_names(raw.substr(0, raw.find("\r\n\r\n")));
   size_t k = 0;
   for (const auto& name : recorded) {
@@ -169,8 +182,9 @@ TEST_F(Conformance, HeadersComeInTheRecordedOrder) {
     EXPECT_GE(pos, k) << name << " out of order";
     k = pos;
   }
-  for (auto n : {"x-ratelimit-limit", "x-ratelimit-window-sec", "x-concurrency-limit-limit",
-                 "x-concurrency-limit-running", "x-ratelimit-towait-sec", "x-ratelimit-remaining"}) {
+  for (auto n :
+       {"x-ratelimit-limit", "x-ratelimit-window-sec", "x-concurrency-limit-limit",
+        "x-concurrency-limit-running", "x-ratelimit-towait-sec", "x-ratelimit-remaining"}) {
     EXPECT_NE(std::find(ours.begin(), ours.end(), n), ours.end()) << n;
   }
 }

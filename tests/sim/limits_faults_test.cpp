@@ -26,7 +26,8 @@ TEST_F(LimitsFaults, RateLimitAnswers1965UntilTheWindowSlides) {
   EXPECT_EQ(refused->get_header_value("X-RateLimit-ToWait-Sec"), "3600");
   EXPECT_EQ(doc.root.at("RESPONSE/ITEM_LIST/ITEM/KEY"), "SECONDS_TO_WAIT");
   EXPECT_EQ(doc.root.at("RESPONSE/ITEM_LIST/ITEM/VALUE"), "3600");
-  EXPECT_EQ(doc.root.at("RESPONSE/TEXT"), "This API cannot be run again for another 1 hours, 0 minutes and 0 seconds.");
+  EXPECT_EQ(doc.root.at("RESPONSE/TEXT"),
+            "This API cannot be run again for another 1 hours, 0 minutes and 0 seconds.");
   // Limits are per endpoint.
   EXPECT_EQ(get("/api/2.0/fo/scan/?action=list")->status, 200);
   sim_->advance_clock(std::chrono::seconds(3601));
@@ -37,7 +38,8 @@ TEST_F(LimitsFaults, RateLimitAnswers1965UntilTheWindowSlides) {
 TEST_F(LimitsFaults, ConcurrencyLimitAnswers1960) {
   auto o = test_options();
   o.limits = Limits{0, std::chrono::seconds(3600), 1};
-  o.faults.push_back(FaultRule{Endpoint::kDetections, FaultKind::kDelay, 0, 1, std::chrono::milliseconds(800), 0});
+  o.faults.push_back(
+      FaultRule{Endpoint::kDetections, FaultKind::kDelay, 0, 1, std::chrono::milliseconds(800), 0});
   start(o);
   auto slow = std::async(std::launch::async, [&] {
     httplib::Client c("127.0.0.1", sim_->port());
@@ -69,9 +71,12 @@ FaultRule nth(Endpoint e, FaultKind k, std::uint64_t n = 1) {
 
 TEST_F(LimitsFaults, StatusFaultsOnTheNthCall) {
   start();
-  sim_->set_faults({nth(Endpoint::kHostList, FaultKind::kHttp503, 2), nth(Endpoint::kHostList, FaultKind::kHttp500, 3),
-                    nth(Endpoint::kHostList, FaultKind::kHttp502, 4), nth(Endpoint::kHostList, FaultKind::kRate409, 5),
-                    nth(Endpoint::kHostList, FaultKind::kConcurrency409, 6), nth(Endpoint::kHostList, FaultKind::kErrorIn200, 7)});
+  sim_->set_faults({nth(Endpoint::kHostList, FaultKind::kHttp503, 2),
+                    nth(Endpoint::kHostList, FaultKind::kHttp500, 3),
+                    nth(Endpoint::kHostList, FaultKind::kHttp502, 4),
+                    nth(Endpoint::kHostList, FaultKind::kRate409, 5),
+                    nth(Endpoint::kHostList, FaultKind::kConcurrency409, 6),
+                    nth(Endpoint::kHostList, FaultKind::kErrorIn200, 7)});
   const std::string t = "/api/2.0/fo/asset/host/?action=list&details=None";
   EXPECT_EQ(get(t)->status, 200);
   EXPECT_EQ(get(t)->status, 503);
@@ -96,7 +101,8 @@ TEST_F(LimitsFaults, BodyFaults) {
   auto full = get(t);
   ASSERT_TRUE(parse_xml(full->body).ok);
   const auto port = sim_->port();
-  const std::string request = "GET " + t + " HTTP/1.1\r\nHost: x\r\nAuthorization: Basic ZGVtbzpkZW1v\r\n"
+  const std::string request = "GET " + t +
+                              " HTTP/1.1\r\nHost: x\r\nAuthorization: Basic ZGVtbzpkZW1v\r\n"
                               "X-Requested-With: t\r\nConnection: close\r\n\r\n";
 
   sim_->set_faults({nth(Endpoint::kHostList, FaultKind::kDrop, 2)});
@@ -140,7 +146,10 @@ TEST_F(LimitsFaults, ProbabilisticFaultsAreReproducibleFromTheSeed) {
     o.faults = {*rule};
     start(o);
     std::string pattern;
-    for (int i = 0; i < 20; ++i) pattern += get("/api/2.0/fo/knowledge_base/vuln/?action=list&details=None")->status == 503 ? 'x' : '.';
+    for (int i = 0; i < 20; ++i)
+      pattern += get("/api/2.0/fo/knowledge_base/vuln/?action=list&details=None")->status == 503
+                     ? 'x'
+                     : '.';
     TearDown();
     return pattern;
   };

@@ -8,11 +8,13 @@ class Protocol : public SimTest {};
 
 TEST_F(Protocol, BadCredentialsAre401With2000) {
   start();
-  auto res = get("/api/2.0/fo/scan/?action=list",
-                 {httplib::make_basic_authentication_header("demo", "wrong"), {"X-Requested-With", "t"}});
+  auto res =
+      get("/api/2.0/fo/scan/?action=list",
+          {httplib::make_basic_authentication_header("demo", "wrong"), {"X-Requested-With", "t"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 401);
-  EXPECT_TRUE(res->body.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE SIMPLE_RETURN"));
+  EXPECT_TRUE(res->body.starts_with(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE SIMPLE_RETURN"));
   auto doc = parse_xml(res->body);
   EXPECT_EQ(doc.root.at("RESPONSE/CODE"), "2000");
   EXPECT_EQ(doc.root.at("RESPONSE/TEXT"), "Bad Login/Password");
@@ -36,20 +38,26 @@ TEST_F(Protocol, ParameterErrorsAre400WithoutXmlDeclaration) {
   auto missing = get("/api/2.0/fo/asset/host/");
   EXPECT_EQ(missing->status, 400);
   EXPECT_EQ(parse_xml(missing->body).root.at("RESPONSE/CODE"), "1903");
-  EXPECT_EQ(parse_xml(missing->body).root.at("RESPONSE/TEXT"), "Missing required parameter(s): action");
+  EXPECT_EQ(parse_xml(missing->body).root.at("RESPONSE/TEXT"),
+            "Missing required parameter(s): action");
   auto unknown = get("/api/2.0/fo/asset/host/vm/detection/?action=list&bogus=1&other=2");
   EXPECT_EQ(unknown->status, 400);
-  EXPECT_EQ(parse_xml(unknown->body).root.at("RESPONSE/TEXT"), "Unrecognized parameter(s): bogus, other");
+  EXPECT_EQ(parse_xml(unknown->body).root.at("RESPONSE/TEXT"),
+            "Unrecognized parameter(s): bogus, other");
   EXPECT_EQ(parse_xml(unknown->body).root.at("RESPONSE/CODE"), "1901");
   auto bad = post_form("/api/2.0/fo/knowledge_base/vuln/", "action=list&ids=abc123");
   EXPECT_EQ(bad->status, 400);
-  EXPECT_TRUE(bad->body.starts_with("<!DOCTYPE SIMPLE_RETURN SYSTEM \"https://qualysapi.qg3.apps.qualys.com/api/2.0/simple_return.dtd\">"));
-  EXPECT_EQ(parse_xml(bad->body).root.at("RESPONSE/TEXT"),
-            "parameter ids has invalid value: abc123 (neither a positive integer nor a range: abc123)");
+  EXPECT_TRUE(bad->body.starts_with(
+      "<!DOCTYPE SIMPLE_RETURN SYSTEM "
+      "\"https://qualysapi.qg3.apps.qualys.com/api/2.0/simple_return.dtd\">"));
+  EXPECT_EQ(
+      parse_xml(bad->body).root.at("RESPONSE/TEXT"),
+      "parameter ids has invalid value: abc123 (neither a positive integer nor a range: abc123)");
   EXPECT_EQ(bad->get_header_value("Connection"), "close");
   EXPECT_TRUE(bad->has_header("X-RateLimit-Remaining"));
   auto date = get("/api/2.0/fo/asset/host/?action=list&vm_processed_after=yesterday");
-  EXPECT_EQ(parse_xml(date->body).root.at("RESPONSE/TEXT"), "parameter vm_processed_after has invalid value: yesterday");
+  EXPECT_EQ(parse_xml(date->body).root.at("RESPONSE/TEXT"),
+            "parameter vm_processed_after has invalid value: yesterday");
 }
 
 TEST_F(Protocol, MissingTrailingSlashIsApache301) {
@@ -64,7 +72,8 @@ TEST_F(Protocol, MissingTrailingSlashIsApache301) {
 TEST_F(Protocol, LongGetIs414ButPostWorks) {
   start();
   std::string ids;
-  for (int i = 0; i < 1500; ++i) ids += std::to_string(1000000 + i) + ",";
+  for (int i = 0; i < 1500; ++i)
+    ids += std::to_string(1000000 + i) + ",";
   ids.pop_back();
   // Past httplib's own request-line limit (8192) and past the configured one (8000).
   for (auto n : {12000, 8100}) {
@@ -82,7 +91,8 @@ TEST_F(Protocol, LongGetIs414ButPostWorks) {
 
 TEST_F(Protocol, RequestedWithRequiredOrIgnored) {
   start();
-  auto res = get("/api/2.0/fo/asset/host/?action=list", {httplib::make_basic_authentication_header("demo", "demo")});
+  auto res = get("/api/2.0/fo/asset/host/?action=list",
+                 {httplib::make_basic_authentication_header("demo", "demo")});
   EXPECT_EQ(res->status, 400);
   EXPECT_EQ(parse_xml(res->body).root.at("RESPONSE/CODE"), "1903");
   auto about = get("/msp/about.php", {httplib::make_basic_authentication_header("demo", "demo")});
@@ -91,7 +101,8 @@ TEST_F(Protocol, RequestedWithRequiredOrIgnored) {
   auto o = test_options();
   o.requested_with.required = false;
   start(o);
-  auto ok = get("/api/2.0/fo/asset/host/?action=list", {httplib::make_basic_authentication_header("demo", "demo")});
+  auto ok = get("/api/2.0/fo/asset/host/?action=list",
+                {httplib::make_basic_authentication_header("demo", "demo")});
   EXPECT_EQ(ok->status, 200);
 }
 
@@ -109,11 +120,14 @@ TEST_F(Protocol, SessionLoginCookieLogout) {
   EXPECT_FALSE(login->has_header("X-RateLimit-Limit"));
   EXPECT_EQ(login->get_header_value("Pragma"), "no-cache");
   const auto session = cookie.substr(0, cookie.find(';'));
-  auto list = get("/api/2.0/fo/scan/?action=list", {{"Cookie", session}, {"X-Requested-With", "t"}});
+  auto list =
+      get("/api/2.0/fo/scan/?action=list", {{"Cookie", session}, {"X-Requested-With", "t"}});
   EXPECT_EQ(list->status, 200);
-  auto logout = post_form("/api/2.0/fo/session/", "action=logout", {{"Cookie", session}, {"X-Requested-With", "t"}});
+  auto logout = post_form("/api/2.0/fo/session/", "action=logout",
+                          {{"Cookie", session}, {"X-Requested-With", "t"}});
   EXPECT_EQ(parse_xml(logout->body).root.at("RESPONSE/TEXT"), "Logged out");
-  auto after = get("/api/2.0/fo/scan/?action=list", {{"Cookie", session}, {"X-Requested-With", "t"}});
+  auto after =
+      get("/api/2.0/fo/scan/?action=list", {{"Cookie", session}, {"X-Requested-With", "t"}});
   EXPECT_EQ(after->status, 401);
   auto bad = post_form("/api/2.0/fo/session/", "action=login&username=demo&password=nope", xrw);
   EXPECT_EQ(bad->status, 401);
@@ -143,10 +157,11 @@ TEST_F(Protocol, AboutAndScanList) {
 
 TEST_F(Protocol, HeadersInRecordedOrder) {
   start();
-  auto raw = raw_exchange(sim_->port(),
-                          "GET /api/2.0/fo/asset/host/?action=list&details=None HTTP/1.1\r\nHost: x\r\n"
-                          "Authorization: Basic ZGVtbzpkZW1v\r\nX-Requested-With: t\r\n"
-                          "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n");
+  auto raw =
+      raw_exchange(sim_->port(),
+                   "GET /api/2.0/fo/asset/host/?action=list&details=None HTTP/1.1\r\nHost: x\r\n"
+                   "Authorization: Basic ZGVtbzpkZW1v\r\nX-Requested-With: t\r\n"
+                   "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n");
   auto head = raw.substr(0, raw.find("\r\n\r\n"));
   std::vector<std::string> names;
   size_t pos = head.find("\r\n") + 2;
@@ -157,13 +172,24 @@ TEST_F(Protocol, HeadersInRecordedOrder) {
     if (end == std::string::npos) break;
     pos = end + 2;
   }
-  const std::vector<std::string> expected{
-      "Date", "Server", "Strict-Transport-Security", "X-Xss-Protection", "X-Content-Type-Options",
-      "X-Frame-Options", "X-RateLimit-Limit", "X-RateLimit-Window-Sec", "X-Concurrency-Limit-Limit",
-      "X-Concurrency-Limit-Running", "X-RateLimit-ToWait-Sec", "X-RateLimit-Remaining", "Connection",
-      "Transfer-Encoding", "Content-Type"};
+  const std::vector<std::string> expected{"Date",
+                                          "Server",
+                                          "Strict-Transport-Security",
+                                          "X-Xss-Protection",
+                                          "X-Content-Type-Options",
+                                          "X-Frame-Options",
+                                          "X-RateLimit-Limit",
+                                          "X-RateLimit-Window-Sec",
+                                          "X-Concurrency-Limit-Limit",
+                                          "X-Concurrency-Limit-Running",
+                                          "X-RateLimit-ToWait-Sec",
+                                          "X-RateLimit-Remaining",
+                                          "Connection",
+                                          "Transfer-Encoding",
+                                          "Content-Type"};
   EXPECT_EQ(names, expected) << head;
-  EXPECT_NE(raw.find("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>"), std::string::npos);  // not gzipped
+  EXPECT_NE(raw.find("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>"),
+            std::string::npos);  // not gzipped
 }
 
 }  // namespace

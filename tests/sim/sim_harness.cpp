@@ -40,7 +40,8 @@ std::string XmlNode::at(std::string_view path) const {
 
 std::vector<std::string> child_names(const XmlNode& node) {
   std::vector<std::string> out;
-  for (const auto& c : node.children) out.push_back(c.name);
+  for (const auto& c : node.children)
+    out.push_back(c.name);
   return out;
 }
 
@@ -83,17 +84,20 @@ class MiniXml {
         if (self_closing) inside.pop_back();
         XmlNode node;
         size_t i = 0;
-        while (i < inside.size() && !std::isspace(static_cast<unsigned char>(inside[i]))) ++i;
+        while (i < inside.size() && !std::isspace(static_cast<unsigned char>(inside[i])))
+          ++i;
         node.name = inside.substr(0, i);
         if (node.name.empty()) return fail(out, "empty tag name");
         while (i < inside.size()) {
-          while (i < inside.size() && std::isspace(static_cast<unsigned char>(inside[i]))) ++i;
+          while (i < inside.size() && std::isspace(static_cast<unsigned char>(inside[i])))
+            ++i;
           if (i >= inside.size()) break;
           auto eq = inside.find('=', i);
           if (eq == std::string::npos || eq + 1 >= inside.size()) return fail(out, "bad attribute");
           auto key = trim(inside.substr(i, eq - i));
           size_t q = eq + 1;
-          while (q < inside.size() && std::isspace(static_cast<unsigned char>(inside[q]))) ++q;
+          while (q < inside.size() && std::isspace(static_cast<unsigned char>(inside[q])))
+            ++q;
           if (q >= inside.size()) return fail(out, "bad attribute");
           char quote = inside[q];
           if (quote != '"' && quote != '\'') return fail(out, "unquoted attribute");
@@ -137,9 +141,11 @@ class MiniXml {
 
  private:
   static std::string trim(std::string v) {
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())))
+      v.pop_back();
     size_t i = 0;
-    while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+    while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i])))
+      ++i;
     return v.substr(i);
   }
   static bool decode(const std::string& raw, std::string& out) {
@@ -152,13 +158,20 @@ class MiniXml {
       auto semi = raw.find(';', i);
       if (semi == std::string::npos) return false;
       auto e = raw.substr(i + 1, semi - i - 1);
-      if (e == "amp") out += '&';
-      else if (e == "lt") out += '<';
-      else if (e == "gt") out += '>';
-      else if (e == "quot") out += '"';
-      else if (e == "apos") out += '\'';
-      else if (e.starts_with("#")) out += static_cast<char>(std::stoi(e.substr(1)));
-      else return false;
+      if (e == "amp")
+        out += '&';
+      else if (e == "lt")
+        out += '<';
+      else if (e == "gt")
+        out += '>';
+      else if (e == "quot")
+        out += '"';
+      else if (e == "apos")
+        out += '\'';
+      else if (e.starts_with("#"))
+        out += static_cast<char>(std::stoi(e.substr(1)));
+      else
+        return false;
       i = semi;
     }
     return true;
@@ -181,7 +194,9 @@ class MiniXml {
 
 }  // namespace
 
-ParsedXml parse_xml(const std::string& text) { return MiniXml(text).run(); }
+ParsedXml parse_xml(const std::string& text) {
+  return MiniXml(text).run();
+}
 
 Options test_options() {
   Options o;

@@ -1,5 +1,6 @@
 // Test harness for qvm-sim: starts an in-process simulator on 127.0.0.1 and talks plain HTTP to
-// it with cpp-httplib's client (never the qvm client), plus a small strict XML reader for assertions.
+// it with cpp-httplib's client (never the qvm client), plus a small strict XML reader for
+// assertions.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -46,7 +47,8 @@ class SimTest : public ::testing::Test {
   void start(Options options);
   void start() { start(test_options()); }
   httplib::Client& client();
-  httplib::Headers auth_headers(const std::string& user = "demo", const std::string& password = "demo") const;
+  httplib::Headers auth_headers(const std::string& user = "demo",
+                                const std::string& password = "demo") const;
   httplib::Result get(const std::string& target, httplib::Headers headers = {});
   httplib::Result post_form(const std::string& path, const std::string& body,
                             httplib::Headers headers = {});

@@ -41,14 +41,16 @@ TEST_F(VmLists, DetectionPagesCoverEveryHostWithDetectionsOnce) {
     std::erase_if(dets, [](const Detection& d) { return d.status == "Fixed" || d.type == "Info"; });
     if (!dets.empty()) expected.push_back(data.host_id(i));
   }
-  auto pages = follow(*this, client(), "/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=7",
-                      auth_headers(), base_);
+  auto pages =
+      follow(*this, client(), "/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=7",
+             auth_headers(), base_);
   std::vector<std::uint64_t> seen;
   for (const auto& page : pages) {
     const auto* list = page.find("RESPONSE/HOST_LIST");
     ASSERT_TRUE(list);
     EXPECT_LE(list->children.size(), 7u);
-    for (const auto* host : list->all("HOST")) seen.push_back(std::stoull(host->at("ID")));
+    for (const auto* host : list->all("HOST"))
+      seen.push_back(std::stoull(host->at("ID")));
   }
   EXPECT_EQ(seen, expected);
   EXPECT_EQ(pages.size(), (expected.size() + 6) / 7);
@@ -57,7 +59,9 @@ TEST_F(VmLists, DetectionPagesCoverEveryHostWithDetectionsOnce) {
 TEST_F(VmLists, DetectionsMatchTheDatasetAndStatusDefaultExcludesFixed) {
   start();
   const auto data = sim_->dataset().view();
-  auto res = get("/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=0&show_igs=1&status=New,Active,Fixed,Re-Opened");
+  auto res =
+      get("/api/2.0/fo/asset/host/vm/detection/"
+          "?action=list&truncation_limit=0&show_igs=1&status=New,Active,Fixed,Re-Opened");
   ASSERT_TRUE(res);
   auto doc = parse_xml(res->body);
   ASSERT_TRUE(doc.ok) << doc.error;
@@ -72,7 +76,8 @@ TEST_F(VmLists, DetectionsMatchTheDatasetAndStatusDefaultExcludesFixed) {
       EXPECT_EQ(list[k]->at("QID"), std::to_string(expected[k].qid));
       EXPECT_EQ(list[k]->at("STATUS"), *expected[k].status);
       EXPECT_EQ(list[k]->at("RESULTS"), *expected[k].results);  // CDATA kept verbatim
-      EXPECT_EQ(list[k]->at("LAST_UPDATE_DATETIME"), format_timestamp(*expected[k].last_update_datetime));
+      EXPECT_EQ(list[k]->at("LAST_UPDATE_DATETIME"),
+                format_timestamp(*expected[k].last_update_datetime));
       fixed += expected[k].status == "Fixed";
     }
     ++hosts;
@@ -90,8 +95,10 @@ TEST_F(VmLists, DetectionFiltersAndPostFormAgreeWithGet) {
   start();
   const auto data = sim_->dataset().view();
   const auto first = data.host_id(3), last = data.host_id(30);
-  const std::string query = "action=list&truncation_limit=0&severities=4-5&include_vuln_type=confirmed&show_results=0&ids=" +
-                            std::to_string(first) + "-" + std::to_string(last);
+  const std::string query =
+      "action=list&truncation_limit=0&severities=4-5&include_vuln_type=confirmed&show_results=0&"
+      "ids=" +
+      std::to_string(first) + "-" + std::to_string(last);
   auto got = get("/api/2.0/fo/asset/host/vm/detection/?" + query);
   auto posted = post_form("/api/2.0/fo/asset/host/vm/detection/", query);
   ASSERT_TRUE(got && posted);
@@ -112,22 +119,31 @@ TEST_F(VmLists, DetectionFiltersAndPostFormAgreeWithGet) {
   }
   EXPECT_GT(detections, 0u);
   const auto qid = data.detections(5).empty() ? 0 : data.detections(5)[0].qid;
-  auto by_qid = get("/api/2.0/fo/asset/host/vm/detection/?action=list&status=New,Active,Fixed,Re-Opened&show_igs=1&qids=" +
-                    std::to_string(qid));
+  auto by_qid =
+      get("/api/2.0/fo/asset/host/vm/detection/"
+          "?action=list&status=New,Active,Fixed,Re-Opened&show_igs=1&qids=" +
+          std::to_string(qid));
   auto qdoc = parse_xml(by_qid->body);
   ASSERT_TRUE(qdoc.ok);
   for (const auto* host : qdoc.root.find("RESPONSE/HOST_LIST")->all("HOST")) {
-    for (const auto* d : host->find("DETECTION_LIST")->all("DETECTION")) EXPECT_EQ(d->at("QID"), std::to_string(qid));
+    for (const auto* d : host->find("DETECTION_LIST")->all("DETECTION"))
+      EXPECT_EQ(d->at("QID"), std::to_string(qid));
   }
 }
 
 TEST_F(VmLists, IncrementalSyncSeesChangesAfterClockMoves) {
   start();
   const auto now = format_timestamp(sim_->dataset().now());
-  auto before = get("/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=0&status=New,Active,Fixed,Re-Opened&detection_updated_since=" + now);
+  auto before = get(
+      "/api/2.0/fo/asset/host/vm/detection/"
+      "?action=list&truncation_limit=0&status=New,Active,Fixed,Re-Opened&detection_updated_since=" +
+      now);
   EXPECT_EQ(parse_xml(before->body).root.find("RESPONSE/HOST_LIST"), nullptr);
   sim_->advance_clock(std::chrono::days(3));
-  auto after = get("/api/2.0/fo/asset/host/vm/detection/?action=list&truncation_limit=0&status=New,Active,Fixed,Re-Opened&detection_updated_since=" + now);
+  auto after = get(
+      "/api/2.0/fo/asset/host/vm/detection/"
+      "?action=list&truncation_limit=0&status=New,Active,Fixed,Re-Opened&detection_updated_since=" +
+      now);
   auto doc = parse_xml(after->body);
   ASSERT_TRUE(doc.ok);
   ASSERT_TRUE(doc.root.find("RESPONSE/HOST_LIST"));
@@ -138,8 +154,10 @@ TEST_F(VmLists, IncrementalSyncSeesChangesAfterClockMoves) {
       statuses.insert(d->at("STATUS"));
     }
   }
-  EXPECT_TRUE(statuses.contains("New") || statuses.contains("Fixed") || statuses.contains("Re-Opened"));
-  EXPECT_EQ(parse_xml(after->body).root.at("RESPONSE/DATETIME"), format_timestamp(sim_->dataset().now()));
+  EXPECT_TRUE(statuses.contains("New") || statuses.contains("Fixed") ||
+              statuses.contains("Re-Opened"));
+  EXPECT_EQ(parse_xml(after->body).root.at("RESPONSE/DATETIME"),
+            format_timestamp(sim_->dataset().now()));
 }
 
 TEST_F(VmLists, HostListIdSetBasicAllAndPagination) {
@@ -150,18 +168,23 @@ TEST_F(VmLists, HostListIdSetBasicAllAndPagination) {
   ASSERT_TRUE(doc.ok);
   auto id_nodes = doc.root.find("RESPONSE/ID_SET")->all("ID");
   ASSERT_EQ(id_nodes.size(), data.host_count());
-  for (size_t i = 0; i < id_nodes.size(); ++i) EXPECT_EQ(id_nodes[i]->text, std::to_string(data.host_id(i)));
+  for (size_t i = 0; i < id_nodes.size(); ++i)
+    EXPECT_EQ(id_nodes[i]->text, std::to_string(data.host_id(i)));
 
-  auto pages = follow(*this, client(), "/api/2.0/fo/asset/host/?action=list&truncation_limit=25", auth_headers(), base_);
+  auto pages = follow(*this, client(), "/api/2.0/fo/asset/host/?action=list&truncation_limit=25",
+                      auth_headers(), base_);
   ASSERT_EQ(pages.size(), 3u);
   std::vector<std::string> seen;
   for (const auto& p : pages) {
-    for (const auto* h : p.find("RESPONSE/HOST_LIST")->all("HOST")) seen.push_back(h->at("ID"));
+    for (const auto* h : p.find("RESPONSE/HOST_LIST")->all("HOST"))
+      seen.push_back(h->at("ID"));
   }
   ASSERT_EQ(seen.size(), data.host_count());
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size());
 
-  auto all = get("/api/2.0/fo/asset/host/?action=list&details=All/AGs&show_tags=1&show_asset_id=1&ids=" + std::to_string(data.host_id(4)));
+  auto all =
+      get("/api/2.0/fo/asset/host/?action=list&details=All/AGs&show_tags=1&show_asset_id=1&ids=" +
+          std::to_string(data.host_id(4)));
   auto adoc = parse_xml(all->body);
   ASSERT_TRUE(adoc.ok);
   const auto* host = adoc.root.find("RESPONSE/HOST_LIST/HOST");
@@ -171,7 +194,8 @@ TEST_F(VmLists, HostListIdSetBasicAllAndPagination) {
   EXPECT_EQ(host->at("OS"), *h.os);
   EXPECT_EQ(host->at("OWNER"), *h.owner);
   std::string groups;
-  for (auto g : h.asset_group_ids) groups += (groups.empty() ? "" : ",") + std::to_string(g);
+  for (auto g : h.asset_group_ids)
+    groups += (groups.empty() ? "" : ",") + std::to_string(g);
   EXPECT_EQ(host->at("ASSET_GROUP_IDS"), groups);
   auto names = child_names(*host);
   EXPECT_EQ(names.front(), "ID");
@@ -181,21 +205,26 @@ TEST_F(VmLists, HostListIdSetBasicAllAndPagination) {
 TEST_F(VmLists, HostListIpRangesAndIdBounds) {
   start();
   const auto data = sim_->dataset().view();
-  auto res = get("/api/2.0/fo/asset/host/?action=list&details=Basic&truncation_limit=0&ips=10.0.0.1-10.0.0.20,172.16.0.3");
+  auto res =
+      get("/api/2.0/fo/asset/host/"
+          "?action=list&details=Basic&truncation_limit=0&ips=10.0.0.1-10.0.0.20,172.16.0.3");
   auto doc = parse_xml(res->body);
   ASSERT_TRUE(doc.ok);
   std::vector<std::string> ips;
-  for (const auto* h : doc.root.find("RESPONSE/HOST_LIST")->all("HOST")) ips.push_back(h->at("IP"));
+  for (const auto* h : doc.root.find("RESPONSE/HOST_LIST")->all("HOST"))
+    ips.push_back(h->at("IP"));
   std::vector<std::string> expected;
   for (std::uint64_t i = 0; i < data.host_count(); ++i) {
     auto ip = data.host(i).ip;
     if (!ip) continue;
-    if (*ip == "172.16.0.3" || (ip->starts_with("10.0.0.") && std::stoi(ip->substr(7)) <= 20)) expected.push_back(*ip);
+    if (*ip == "172.16.0.3" || (ip->starts_with("10.0.0.") && std::stoi(ip->substr(7)) <= 20))
+      expected.push_back(*ip);
   }
   EXPECT_EQ(ips, expected);
   EXPECT_FALSE(ips.empty());
-  auto bounded = get("/api/2.0/fo/asset/host/?action=list&details=None&truncation_limit=0&id_min=" +
-                     std::to_string(data.host_id(10)) + "&id_max=" + std::to_string(data.host_id(19)));
+  auto bounded =
+      get("/api/2.0/fo/asset/host/?action=list&details=None&truncation_limit=0&id_min=" +
+          std::to_string(data.host_id(10)) + "&id_max=" + std::to_string(data.host_id(19)));
   EXPECT_EQ(parse_xml(bounded->body).root.find("RESPONSE/ID_SET")->children.size(), 10u);
 }
 
@@ -203,8 +232,9 @@ TEST_F(VmLists, KnowledgeBaseDetailsIdsAndModifiedAfter) {
   start();
   const auto data = sim_->dataset().view();
   const auto q1 = data.qid(10), q2 = data.qid(20);
-  auto res = post_form("/api/2.0/fo/knowledge_base/vuln/",
-                       "action=list&details=All&ids=" + std::to_string(q1) + "-" + std::to_string(q2));
+  auto res =
+      post_form("/api/2.0/fo/knowledge_base/vuln/",
+                "action=list&details=All&ids=" + std::to_string(q1) + "-" + std::to_string(q2));
   auto doc = parse_xml(res->body);
   ASSERT_TRUE(doc.ok) << doc.error;
   auto vulns = doc.root.find("RESPONSE/VULN_LIST")->all("VULN");
@@ -213,12 +243,14 @@ TEST_F(VmLists, KnowledgeBaseDetailsIdsAndModifiedAfter) {
   EXPECT_EQ(vulns[0]->at("QID"), std::to_string(v.qid));
   EXPECT_EQ(vulns[0]->at("TITLE"), v.title);
   EXPECT_EQ(vulns[0]->at("DIAGNOSIS"), v.diagnosis.value_or(""));
-  EXPECT_NE(res->body.find("<!-- keep-alive for KNOWLEDGE_BASE_VULN_LIST_OUTPUT  -->"), std::string::npos);
+  EXPECT_NE(res->body.find("<!-- keep-alive for KNOWLEDGE_BASE_VULN_LIST_OUTPUT  -->"),
+            std::string::npos);
   const auto now = format_timestamp(sim_->dataset().now());
   auto none = get("/api/2.0/fo/knowledge_base/vuln/?action=list&last_modified_after=" + now);
   EXPECT_EQ(parse_xml(none->body).root.find("RESPONSE/VULN_LIST"), nullptr);
   sim_->advance_clock(std::chrono::days(20));
-  auto some = get("/api/2.0/fo/knowledge_base/vuln/?action=list&details=None&last_modified_after=" + now);
+  auto some =
+      get("/api/2.0/fo/knowledge_base/vuln/?action=list&details=None&last_modified_after=" + now);
   auto sdoc = parse_xml(some->body);
   ASSERT_TRUE(sdoc.root.find("RESPONSE/ID_SET"));
   EXPECT_GT(sdoc.root.find("RESPONSE/ID_SET")->children.size(), 0u);

@@ -29,9 +29,9 @@ enum class Endpoint {
   kQpsCount,       // /qps/rest/2.0/count/am/hostasset
 };
 inline constexpr Endpoint kAllEndpoints[] = {
-    Endpoint::kAbout,         Endpoint::kSession,  Endpoint::kHostList,
-    Endpoint::kDetections,    Endpoint::kKnowledgeBase, Endpoint::kScanList,
-    Endpoint::kQpsSearch,     Endpoint::kQpsGet,   Endpoint::kQpsCount};
+    Endpoint::kAbout,      Endpoint::kSession,       Endpoint::kHostList,
+    Endpoint::kDetections, Endpoint::kKnowledgeBase, Endpoint::kScanList,
+    Endpoint::kQpsSearch,  Endpoint::kQpsGet,        Endpoint::kQpsCount};
 
 // Short names used on the command line and in fault specs: about, session, host, hld, kb, scan,
 // qps-search, qps-get, qps-count.
@@ -55,8 +55,8 @@ std::optional<Limits> limits_profile(std::string_view name);
 Result<Limits> parse_rate_limit(std::string_view text, Limits base);
 
 enum class FaultKind {
-  kDrop,            // close the connection mid-body (chunked stream never terminated)
-  kTruncate,        // end the body early but cleanly (final chunk sent): an incomplete document
+  kDrop,      // close the connection mid-body (chunked stream never terminated)
+  kTruncate,  // end the body early but cleanly (final chunk sent): an incomplete document
   kHttp500,
   kHttp502,
   kHttp503,
@@ -98,7 +98,7 @@ struct Options {
   // Data. Generated lazily from (seed, index): hosts cost no memory.
   std::uint64_t hosts = 200;
   std::uint64_t seed = 1;
-  std::uint32_t kb_size = 3000;   // vulns in the KnowledgeBase (at most 16000)
+  std::uint32_t kb_size = 3000;  // vulns in the KnowledgeBase (at most 16000)
   // Simulated time at start; advance_clock() moves it. Each `generation` of simulated time is one
   // scan round: some hosts appear, detections appear, get fixed or reopen, KB entries change.
   Timestamp clock = Timestamp{std::chrono::sys_days{std::chrono::year{2024} / 6 / 3}};
