@@ -60,6 +60,12 @@ struct VulnsSummary {
 Result<VulnsSummary> run_vulns_report(Client& client, const VulnsRequest& request,
                                       RowWriter& writer);
 
+// One row of every column of vulns_columns(), built exactly as the online report builds it,
+// from a detection, its host and its KB entry (null: the KB cells are empty). For readers of
+// other sources of the same records, such as the local mirror (`qvm vulns --db`).
+void vulns_row(const Host& host, const Detection& detection, const Vuln* kb,
+               std::vector<FieldValue>& out);
+
 // Resolves a --columns list ("qid,title,cve_list") to indexes; kUsage naming an unknown one.
 Result<std::vector<std::size_t>> vulns_column_indexes(const std::string& list);
 

@@ -3,6 +3,7 @@
 #include "api/client_impl.hpp"
 
 #include "net/form.hpp"
+#include "net/rate_headers.hpp"
 
 namespace qvm {
 namespace {
@@ -119,6 +120,9 @@ CallResult Client::Impl::call(const net::Request& request, ResponseParser& parse
   std::string error_body;
   auto on_head = [&](const net::ResponseHead& head) -> Status {
     status = head.status;
+    // Learnt as soon as the head arrives, not when the body ends: an HLD can stream for an
+    // hour, and other workers are waiting to learn the endpoint's concurrency.
+    slot->observe(net::parse_rate_headers(head), head.status);
     return {};
   };
   auto on_body = [&](std::string_view chunk) -> Status {
@@ -141,7 +145,6 @@ CallResult Client::Impl::call(const net::Request& request, ResponseParser& parse
     if (f.cause == net::Cause::kCallback && body_failed) f.cause = net::Cause::kOther;
     return std::unexpected(std::move(f));
   }
-  slot->observe(result->rate, result->status);
 
   if (result->status != 200) {
     SimpleReturn simple;

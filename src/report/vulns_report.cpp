@@ -3,8 +3,11 @@
 #include "qvm/vulns_report.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "qvm/record_rows.hpp"
@@ -251,7 +254,71 @@ class KbJoin {
   std::map<std::uint64_t, std::vector<FieldValue>> cells_;
 };
 
+// One parallel worker's share of the detection phase.
+struct DetectionShare {
+  report::RowSpill spill;
+  std::set<std::uint64_t> qids;
+  std::vector<std::uint64_t> hosts;
+  std::array<std::uint64_t, 6> by_severity{};
+  Status status;
+};
+
+// Hosts per detection call in a parallel fetch: below two pages, one call is cheaper.
+constexpr std::uint64_t kHostsPerShare = 1000;
+constexpr size_t kMaxShares = 8;
+
+// The concurrency the subscription allows, as the host list call reported it (1 if unknown).
+size_t host_list_concurrency(const Client& client) {
+  for (const auto& l : client.limits()) {
+    if (l.endpoint == "/api/2.0/fo/asset/host/" && l.concurrency > 0) {
+      return static_cast<size_t>(l.concurrency);
+    }
+  }
+  return 1;
+}
+
+// The known host IDs cut into up to `concurrency` contiguous parts of about equal host counts;
+// a single empty part (use the selection as is) when the selection is small.
+std::vector<std::vector<IdRange>> split_for_parallel(const KnownHosts& known, size_t concurrency) {
+  size_t parts = std::min<std::uint64_t>(
+      {concurrency, kMaxShares, (known.count + kHostsPerShare - 1) / kHostsPerShare});
+  if (parts <= 1) return {{}};
+  std::uint64_t per_part = (known.count + parts - 1) / parts;
+  std::vector<std::vector<IdRange>> out(1);
+  std::uint64_t in_part = 0;
+  for (IdRange r : known.ids) {
+    while (true) {
+      // The last part takes whatever is left, so no host can fall off the end.
+      bool last_part = out.size() == parts;
+      std::uint64_t room = last_part ? r.last - r.first + 1 : per_part - in_part;
+      std::uint64_t take = std::min<std::uint64_t>(room, r.last - r.first + 1);
+      out.back().push_back({r.first, r.first + take - 1});
+      in_part += take;
+      if (!last_part && in_part == per_part) {
+        out.emplace_back();
+        in_part = 0;
+      }
+      if (take == r.last - r.first + 1) break;
+      r.first += take;
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
 }  // namespace
+
+void vulns_row(const Host& host, const Detection& detection, const Vuln* kb,
+               std::vector<FieldValue>& out) {
+  detection_cells(host, detection, out);
+  if (kb) {
+    auto cells = kb_cells(*kb);
+    out.insert(out.end(), std::make_move_iterator(cells.begin()),
+               std::make_move_iterator(cells.end()));
+  } else {
+    out.resize(kAllColumns.size());
+  }
+}
 
 const std::vector<std::string>& vulns_columns() {
   return kAllColumns;
@@ -306,35 +373,63 @@ Result<VulnsSummary> run_vulns_report(Client& client, const VulnsRequest& reques
     }
   }
 
-  report::RowSpill spill;
+  // Large selections are split into host-ID ranges fetched in parallel, up to the concurrency
+  // limit (Qualys' recommended bulk pattern); each range has its own temporary file, read back
+  // in range order, so the output order does not depend on which range finished first.
+  auto chunks = split_for_parallel(*known, host_list_concurrency(client));
+  std::vector<std::unique_ptr<DetectionShare>> shares;
+  for (size_t i = 0; i < chunks.size(); ++i)
+    shares.push_back(std::make_unique<DetectionShare>());
+  std::atomic<std::uint64_t> detections_so_far{0}, hosts_so_far{0};
+  std::mutex progress_mutex;
+  auto fetch_share = [&](size_t index) {
+    DetectionShare& share = *shares[index];
+    DetectionQuery query = request.detections;
+    if (chunks.size() > 1) query.hosts.ids = chunks[index];
+    std::vector<FieldValue> cells;
+    share.status = client.detections(
+        query, {.detection = [&](const Host& h, const Detection& d) -> Status {
+                  detection_cells(h, d, cells);
+                  share.qids.insert(d.qid);
+                  ++share.by_severity[d.severity && *d.severity >= 1 && *d.severity <= 5
+                                          ? static_cast<size_t>(*d.severity)
+                                          : 0];
+                  auto total = ++detections_so_far;
+                  if (request.progress && total % 500 == 0) {
+                    VulnsProgress progress{hosts_so_far.load(), total, 0};
+                    for (const auto& [endpoint, n] : client.calls())
+                      progress.calls += n;
+                    std::lock_guard lock(progress_mutex);
+                    request.progress(progress);
+                  }
+                  return share.spill.append(cells);
+                },
+                .host_end = [&](const Host& h, size_t) -> Status {
+                  share.hosts.push_back(h.id);
+                  ++hosts_so_far;
+                  return {};
+                }});
+  };
+  if (shares.size() == 1) {
+    fetch_share(0);
+  } else {
+    std::vector<std::thread> workers;
+    for (size_t i = 0; i < shares.size(); ++i)
+      workers.emplace_back(fetch_share, i);
+    for (auto& w : workers)
+      w.join();
+  }
   std::set<std::uint64_t> qids;
-  std::vector<std::uint64_t> hosts_seen;  // ascending, as Qualys sends them
-  std::vector<FieldValue> cells;
-  VulnsProgress progress;
-  auto status =
-      client.detections(request.detections,
-                        {.detection = [&](const Host& h, const Detection& d) -> Status {
-                           detection_cells(h, d, cells);
-                           qids.insert(d.qid);
-                           ++summary.detections;
-                           ++summary.by_severity[d.severity && *d.severity >= 1 && *d.severity <= 5
-                                                     ? static_cast<size_t>(*d.severity)
-                                                     : 0];
-                           if (request.progress && summary.detections % 500 == 0) {
-                             progress.detections = summary.detections;
-                             progress.hosts = hosts_seen.size();
-                             for (const auto& [endpoint, n] : client.calls())
-                               progress.calls += n;
-                             request.progress(progress);
-                             progress.calls = 0;
-                           }
-                           return spill.append(cells);
-                         },
-                         .host_end = [&](const Host& h, size_t) -> Status {
-                           hosts_seen.push_back(h.id);
-                           return {};
-                         }});
-  if (!status) return std::unexpected(status.error());
+  std::vector<std::uint64_t> hosts_seen;
+  for (auto& share : shares) {
+    if (!share->status) return std::unexpected(share->status.error());
+    qids.insert(share->qids.begin(), share->qids.end());
+    hosts_seen.insert(hosts_seen.end(), share->hosts.begin(), share->hosts.end());
+    summary.detections += share->spill.rows();
+    for (size_t sev = 0; sev < summary.by_severity.size(); ++sev) {
+      summary.by_severity[sev] += share->by_severity[sev];
+    }
+  }
   summary.hosts_with_detections = hosts_seen.size();
   summary.distinct_qids = qids.size();
 
@@ -362,20 +457,22 @@ Result<VulnsSummary> run_vulns_report(Client& client, const VulnsRequest& reques
   for (auto i : columns)
     names.push_back(kAllColumns[i]);
   if (auto s = writer.begin(names); !s) return std::unexpected(s.error());
-  if (auto s = spill.rewind(); !s) return std::unexpected(s.error());
   std::vector<FieldValue> full, row;
-  while (true) {
-    auto next = spill.next();
-    if (!next) return std::unexpected(next.error());
-    if (!*next) break;
-    full = std::move(**next);
-    std::uint64_t qid = std::get<std::uint64_t>(full[kQidCell]);
-    const auto& kb_part = kb.cells(qid);
-    full.insert(full.end(), kb_part.begin(), kb_part.end());
-    row.clear();
-    for (auto i : columns)
-      row.push_back(i < full.size() ? full[i] : FieldValue());
-    if (auto s = writer.row(row); !s) return std::unexpected(s.error());
+  for (auto& share : shares) {
+    if (auto s = share->spill.rewind(); !s) return std::unexpected(s.error());
+    while (true) {
+      auto next = share->spill.next();
+      if (!next) return std::unexpected(next.error());
+      if (!*next) break;
+      full = std::move(**next);
+      std::uint64_t qid = std::get<std::uint64_t>(full[kQidCell]);
+      const auto& kb_part = kb.cells(qid);
+      full.insert(full.end(), kb_part.begin(), kb_part.end());
+      row.clear();
+      for (auto i : columns)
+        row.push_back(i < full.size() ? full[i] : FieldValue());
+      if (auto s = writer.row(row); !s) return std::unexpected(s.error());
+    }
   }
   return summary;
 }

@@ -236,5 +236,30 @@ TEST(VulnsCommand, ReportsHostsQualysDoesNotKnowOrWithoutDetections) {
   EXPECT_NE(r.err.find("IP 203.0.113.77 is not a host Qualys knows"), std::string::npos) << r.err;
 }
 
+TEST(VulnsCommand, LargeSelectionIsFetchedInParallelRangesMergedInOrder) {
+  auto options = cli_sim_options(2500);
+  options.limits = sim::Limits{100000, std::chrono::seconds(3600), 2};
+  SimServer server(options);
+  auto r = server.qvm({"vulns", "--all", "--format", "ndjson", "--columns", "host_id,qid"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto view = server.sim().dataset().view();
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> want;
+  for (std::uint64_t i = 0; i < view.host_count(); ++i) {
+    for (const auto& d : view.detections(i)) {
+      if (d.status == "Fixed" || d.type == "Info") continue;
+      want.emplace_back(view.host_id(i), d.qid);
+    }
+  }
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> got;
+  for (const auto& row : ndjson(r.out)) {
+    got.emplace_back(row["host_id"].get<std::uint64_t>(), row["qid"].get<std::uint64_t>());
+  }
+  EXPECT_EQ(got, want) << "every detection once, in host order";
+  auto hld = server.sim().stats().of(sim::Endpoint::kDetections);
+  EXPECT_EQ(hld.max_concurrent, 2) << "two ranges in parallel, never more";
+  EXPECT_GE(hld.calls, 2u);
+  EXPECT_EQ(hld.statuses.count(409), 0u);
+}
+
 }  // namespace
 }  // namespace qvm
