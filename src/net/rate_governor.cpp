@@ -143,6 +143,12 @@ void RateGovernor::observe(std::string_view endpoint, const RateHeaders& rate, l
       }
       return;
     }
+    // Qualys always advertises a positive limit; a 0 (a private platform, or qvm-sim without
+    // limits) can only mean "no limit", never "no call allowed".
+    if (rate.limit && *rate.limit <= 0) {
+      r.metering = Metering::kUnmetered;
+      return;
+    }
     r.metering = Metering::kMetered;
     if (rate.limit) r.limit = *rate.limit;
     if (rate.window_sec) r.window_sec = *rate.window_sec;

@@ -321,3 +321,28 @@ TEST(RateGovernor, ReservationsOfDeadProcessesAreDropped) {
 
 }  // namespace
 }  // namespace qvm::net
+
+namespace qvm::net {
+namespace {
+
+TEST(RateGovernorZeroLimit, AZeroLimitMeansNoLimitNotNoCalls) {
+  GovernorOptions options;
+  options.server = "http://127.0.0.1:1";
+  options.user = "u";
+  options.max_wait = std::chrono::seconds(1);
+  RateGovernor governor(options);
+  RateHeaders unlimited;
+  unlimited.limit = 0;
+  unlimited.window_sec = 3600;
+  unlimited.remaining = 0;
+  unlimited.concurrency_limit = 0;
+  for (int i = 0; i < 5; ++i) {
+    auto slot = governor.acquire("/api/2.0/fo/asset/host/");
+    ASSERT_TRUE(slot) << slot.error().message;
+    slot->observe(unlimited, 200);
+  }
+  EXPECT_EQ(governor.budget("/api/2.0/fo/asset/host/").metering, Metering::kUnmetered);
+}
+
+}  // namespace
+}  // namespace qvm::net
