@@ -22,7 +22,9 @@
 
 namespace qvm {
 
-enum class XmlBackend { kExpat };
+// kFast: the in-house tokenizer, several times faster than expat with the same events (proven
+// against it by differential tests and a fuzzer). kExpat: libexpat.
+enum class XmlBackend { kExpat, kFast };
 
 class ResponseParser {
  public:
@@ -39,18 +41,22 @@ class ResponseParser {
 struct HostListCallbacks {
   std::function<Status(const Host&)> host;   // details=Basic/All: HOST_LIST/HOST
   std::function<Status(const IdRange&)> id;  // details=None: ID_SET/ID and ID_RANGE
+  // Client only (parsers ignore it): each page's RESPONSE/DATETIME once the page is complete.
+  std::function<void(Timestamp)> page_datetime;
 };
 std::unique_ptr<ResponseParser> make_host_list_parser(HostListCallbacks callbacks,
-                                                      XmlBackend backend = XmlBackend::kExpat);
+                                                      XmlBackend backend = XmlBackend::kFast);
 
 struct DetectionCallbacks {
   // Each DETECTION with the HOST it belongs to (every host field before DETECTION_LIST).
   std::function<Status(const Host&, const Detection&)> detection;
   // Optional: each HOST once closed, with the number of detections it held.
   std::function<Status(const Host&, size_t detections)> host_end;
+  // Client only (parsers ignore it): each page's RESPONSE/DATETIME once the page is complete.
+  std::function<void(Timestamp)> page_datetime;
 };
 std::unique_ptr<ResponseParser> make_detection_parser(DetectionCallbacks callbacks,
-                                                      XmlBackend backend = XmlBackend::kExpat);
+                                                      XmlBackend backend = XmlBackend::kFast);
 
 // The same detections from `output_format=CSV` (or CSV_NO_METADATA) bodies, streamed row by
 // row. A footer saying "Truncated" becomes warning() with code 1980 and the next page's URL;
@@ -61,12 +67,14 @@ std::unique_ptr<ResponseParser> make_detection_csv_parser(DetectionCallbacks cal
 struct KnowledgeBaseCallbacks {
   std::function<Status(const Vuln&)> vuln;
   std::function<Status(const IdRange&)> id;  // details=None
+  // Client only (parsers ignore it): each page's RESPONSE/DATETIME once the page is complete.
+  std::function<void(Timestamp)> page_datetime;
 };
 std::unique_ptr<ResponseParser> make_knowledge_base_parser(KnowledgeBaseCallbacks callbacks,
-                                                           XmlBackend backend = XmlBackend::kExpat);
+                                                           XmlBackend backend = XmlBackend::kFast);
 
 std::unique_ptr<ResponseParser> make_scan_list_parser(std::function<Status(const Scan&)> scan,
-                                                      XmlBackend backend = XmlBackend::kExpat);
+                                                      XmlBackend backend = XmlBackend::kFast);
 
 // QPS ServiceResponse. A responseCode other than SUCCESS fails the parse with the QPS error;
 // `envelope` receives responseCode/count/hasMoreRecords/lastId when the document ends.
@@ -75,14 +83,14 @@ struct HostAssetCallbacks {
   std::function<void(const QpsEnvelope&)> envelope;
 };
 std::unique_ptr<ResponseParser> make_host_asset_parser(HostAssetCallbacks callbacks,
-                                                       XmlBackend backend = XmlBackend::kExpat);
+                                                       XmlBackend backend = XmlBackend::kFast);
 
 // SIMPLE_RETURN as data (login/logout answers). A CODE still makes the parse fail.
 std::unique_ptr<ResponseParser> make_simple_return_parser(SimpleReturn& out,
-                                                          XmlBackend backend = XmlBackend::kExpat);
+                                                          XmlBackend backend = XmlBackend::kFast);
 
 std::unique_ptr<ResponseParser> make_about_parser(About& out,
-                                                  XmlBackend backend = XmlBackend::kExpat);
+                                                  XmlBackend backend = XmlBackend::kFast);
 
 // The error a SIMPLE_RETURN with a CODE stands for: kAuth for 2000–2012, kLimit for 1960/1965
 // (and 1920), kApi otherwise; message "Qualys <code>: <text>", with a hint saying what to do.

@@ -42,6 +42,7 @@ Status Client::detections(const DetectionQuery& query, const DetectionCallbacks&
   api::DeliveryTracker tracker;
   spec.begin_attempt = [&] { tracker.begin_attempt(); };
   spec.resume = [&](net::FormParams& params) { tracker.resume(params); };
+  spec.page_datetime = callbacks.page_datetime;
   spec.make_parser = [&] {
     DetectionCallbacks wrapped;
     wrapped.detection = [&](const Host& host, const Detection& d) -> Status {

@@ -10,6 +10,8 @@ xml::Backend to_xml_backend(XmlBackend backend) {
   switch (backend) {
     case XmlBackend::kExpat:
       return xml::Backend::kExpat;
+    case XmlBackend::kFast:
+      return xml::Backend::kFast;
   }
   return xml::Backend::kExpat;
 }

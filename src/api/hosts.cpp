@@ -23,6 +23,7 @@ Status Client::hosts(const HostListQuery& query, const HostListCallbacks& callba
     if (any_id) tracker.completed(last_id);
     tracker.resume(params);
   };
+  spec.page_datetime = callbacks.page_datetime;
   spec.make_parser = [&] {
     HostListCallbacks wrapped;
     wrapped.host = [&](const Host& host) -> Status {

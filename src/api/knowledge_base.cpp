@@ -35,6 +35,7 @@ Status Client::knowledge_base(const KnowledgeBaseQuery& query,
     api::DeliveryTracker tracker;
     spec.begin_attempt = [&] { tracker.begin_attempt(); };
     spec.resume = [&](net::FormParams& params) { tracker.resume(params); };
+    spec.page_datetime = callbacks.page_datetime;
     spec.make_parser = [&] {
       KnowledgeBaseCallbacks wrapped;
       wrapped.vuln = [&](const Vuln& vuln) -> Status {

@@ -1,12 +1,15 @@
 // The expat backend of the push interface, hardened for untrusted input: no external entity or
 // DTD is ever loaded, and any entity declaration is refused (Qualys never declares one), which
-// stops XXE and billion-laughs documents before any expansion.
+// stops XXE and billion-laughs documents before any expansion. Element, attribute-list and
+// notation declarations and parameter-entity references are refused too (dtd_refusal.hpp).
+#include "xml/expat_parser.hpp"
+
 #include <expat.h>
 
 #include <string>
 #include <vector>
 
-#include "xml/push_parser.hpp"
+#include "xml/dtd_refusal.hpp"
 
 namespace qvm::xml {
 namespace {
@@ -21,6 +24,8 @@ class ExpatParser final : public PushParser {
     XML_SetEntityDeclHandler(parser_, &ExpatParser::entity_declared);
     // Parameter entities (and so the external DTD subset) are never parsed.
     XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+    // Inside the DOCTYPE, the default handler sees the declarations no other handler takes.
+    XML_SetDoctypeDeclHandler(parser_, &ExpatParser::doctype_started, &ExpatParser::doctype_ended);
   }
   ~ExpatParser() override { XML_ParserFree(parser_); }
   ExpatParser(const ExpatParser&) = delete;
@@ -80,14 +85,43 @@ class ExpatParser final : public PushParser {
     if (!self->handler_.on_text(std::string_view(s, static_cast<size_t>(len)))) self->stop();
   }
 
+  static void XMLCALL doctype_started(void* self_ptr, const XML_Char*, const XML_Char*,
+                                      const XML_Char*, int) {
+    auto* self = static_cast<ExpatParser*>(self_ptr);
+    XML_SetDefaultHandlerExpand(self->parser_, &ExpatParser::in_doctype);
+  }
+
+  static void XMLCALL doctype_ended(void* self_ptr) {
+    auto* self = static_cast<ExpatParser*>(self_ptr);
+    XML_SetDefaultHandlerExpand(self->parser_, nullptr);
+  }
+
+  static void XMLCALL in_doctype(void* self_ptr, const XML_Char* s, int len) {
+    auto* self = static_cast<ExpatParser*>(self_ptr);
+    const std::string_view token(s, static_cast<size_t>(len));
+    if (token.starts_with('%')) {
+      self->refuse(std::string(kRefusedParameterEntity));
+      return;
+    }
+    for (std::string_view keyword : {"ELEMENT", "ATTLIST", "NOTATION"}) {
+      if (token.starts_with("<!") && token.substr(2) == keyword) {
+        self->refuse(refused_declaration(keyword));
+        return;
+      }
+    }
+  }
+
+  void refuse(std::string reason) {
+    if (!refusal_.empty()) return;
+    refusal_ = std::move(reason);
+    XML_StopParser(parser_, XML_FALSE);
+  }
+
   static void XMLCALL entity_declared(void* self_ptr, const XML_Char* name, int, const XML_Char*,
                                       int, const XML_Char*, const XML_Char*, const XML_Char*,
                                       const XML_Char*) {
     auto* self = static_cast<ExpatParser*>(self_ptr);
-    self->refusal_ = std::string("the document declares entity '") + name +
-                     "'; entity declarations are refused (protection against external-entity "
-                     "and entity-expansion attacks)";
-    XML_StopParser(self->parser_, XML_FALSE);
+    self->refuse(refused_entity(name));
   }
 
   Handler& handler_;
@@ -101,12 +135,8 @@ class ExpatParser final : public PushParser {
 
 }  // namespace
 
-std::unique_ptr<PushParser> make_push_parser(Backend backend, Handler& handler) {
-  switch (backend) {
-    case Backend::kExpat:
-      return std::make_unique<ExpatParser>(handler);
-  }
-  return nullptr;
+std::unique_ptr<PushParser> make_expat_parser(Handler& handler) {
+  return std::make_unique<ExpatParser>(handler);
 }
 
 }  // namespace qvm::xml

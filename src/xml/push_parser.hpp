@@ -1,5 +1,6 @@
 // The streaming XML interface every response parser is written against: feed bytes in chunks
-// of any size, receive element events. Backends: expat (expat_parser.cpp).
+// of any size, receive element events. Backends: expat (expat_parser.cpp) and an in-house
+// tokenizer (fast_parser.cpp) that reports the same events several times faster.
 #pragma once
 
 #include <memory>
@@ -40,7 +41,7 @@ class PushParser {
   virtual Status finish() = 0;
 };
 
-enum class Backend { kExpat };
+enum class Backend { kExpat, kFast };
 
 // `handler` must outlive the parser.
 std::unique_ptr<PushParser> make_push_parser(Backend backend, Handler& handler);

@@ -1,5 +1,6 @@
-// The hardened expat push parser on hostile and odd input: truncation, mismatched tags, invalid
-// UTF-8, XXE, billion laughs, comments and PIs anywhere, DOCTYPE forms, chunked text.
+// Both push parser backends (expat and the fast tokenizer) on hostile and odd input: truncation,
+// mismatched tags, invalid UTF-8, XXE, billion laughs, comments and PIs anywhere, DOCTYPE forms,
+// chunked text. Every test runs once per backend.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -46,9 +47,14 @@ struct Parsed {
   std::vector<std::string> events;
 };
 
-Parsed parse(std::string_view doc, size_t chunk = 0) {
+class PushParser : public ::testing::TestWithParam<xml::Backend> {
+ protected:
+  Parsed parse(std::string_view doc, size_t chunk = 0) const;
+};
+
+Parsed PushParser::parse(std::string_view doc, size_t chunk) const {
   EventLog log;
-  auto parser = xml::make_push_parser(xml::Backend::kExpat, log);
+  auto parser = xml::make_push_parser(GetParam(), log);
   Status status;
   if (chunk == 0) chunk = doc.size() + 1;
   for (size_t at = 0; at < doc.size() && status; at += chunk) {
@@ -67,7 +73,7 @@ std::vector<std::string> structure(const std::vector<std::string>& events) {
   return out;
 }
 
-TEST(PushParser, TruncatedDocumentsFailAtEveryCut) {
+TEST_P(PushParser, TruncatedDocumentsFailAtEveryCut) {
   const std::string doc =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE R SYSTEM \"x.dtd\">\n"
       "<R><RESPONSE><DATETIME>2024-01-31T12:00:00Z</DATETIME><T a=\"1\"><![CDATA[x\ty]]></T>"
@@ -82,7 +88,7 @@ TEST(PushParser, TruncatedDocumentsFailAtEveryCut) {
   EXPECT_TRUE(parse(doc, 3).status.has_value());
 }
 
-TEST(PushParser, TruncatedRecordingsFail) {
+TEST_P(PushParser, TruncatedRecordingsFail) {
   QVM_REQUIRE_SHARED_FIXTURES();
   for (const char* name : {"kb_vuln_list_tinykb_skyleach.xml", "qps_hostasset_ec2_fixture_j1.xml",
                            "host_list_detection_docsample_reformatted_j1.xml"}) {
@@ -95,14 +101,14 @@ TEST(PushParser, TruncatedRecordingsFail) {
   }
 }
 
-TEST(PushParser, MismatchedTagsNameLineAndColumn) {
+TEST_P(PushParser, MismatchedTagsNameLineAndColumn) {
   Parsed p = parse("<a>\n  <b></a></b>");
   ASSERT_FALSE(p.status.has_value());
   EXPECT_EQ(p.status.error().kind, ErrorKind::kMalformed);
   EXPECT_EQ(p.status.error().message, "line 2, column 8: mismatched tag");
 }
 
-TEST(PushParser, InvalidUtf8IsRefused) {
+TEST_P(PushParser, InvalidUtf8IsRefused) {
   for (std::string bad :
        {std::string("<a>\xff\xfe</a>"), std::string("<a>\xc0\xaf</a>"),
         std::string("<a>ok \xe2\x82</a>"), std::string("<a x=\"\xed\xa0\x80\"/>")}) {
@@ -118,7 +124,7 @@ TEST(PushParser, InvalidUtf8IsRefused) {
   EXPECT_EQ(ok.events, (std::vector<std::string>{"<a>", "caf\xc3\xa9 \xe2\x82\xac", "</a>"}));
 }
 
-TEST(PushParser, ExternalEntityIsRefusedAndTheFileNeverRead) {
+TEST_P(PushParser, ExternalEntityIsRefusedAndTheFileNeverRead) {
   const auto secret = std::filesystem::temp_directory_path() / "qvm_xxe_secret.txt";
   {
     std::ofstream out(secret);
@@ -139,7 +145,7 @@ TEST(PushParser, ExternalEntityIsRefusedAndTheFileNeverRead) {
   EXPECT_TRUE(p.events.empty());
 }
 
-TEST(PushParser, ExternalDtdIsNeverLoaded) {
+TEST_P(PushParser, ExternalDtdIsNeverLoaded) {
   // A DOCTYPE pointing at a local file: the file is not read, and an entity it might have
   // defined stays unexpanded.
   Parsed p = parse("<!DOCTYPE r SYSTEM \"file:///etc/passwd\"><r>a&undefined;b</r>");
@@ -149,7 +155,7 @@ TEST(PushParser, ExternalDtdIsNeverLoaded) {
   EXPECT_EQ(p.events, (std::vector<std::string>{"<r>", "ab", "</r>"}));
 }
 
-TEST(PushParser, BillionLaughsFailsFastOnTheFirstDeclaration) {
+TEST_P(PushParser, BillionLaughsFailsFastOnTheFirstDeclaration) {
   std::string doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
   for (int i = 1; i <= 9; ++i) {
     doc += " <!ENTITY lol" + std::to_string(i) + " \"";
@@ -166,14 +172,14 @@ TEST(PushParser, BillionLaughsFailsFastOnTheFirstDeclaration) {
   EXPECT_TRUE(p.events.empty());  // stopped before the root element, nothing expanded
 }
 
-TEST(PushParser, ParameterEntitiesAreRefusedToo) {
+TEST_P(PushParser, ParameterEntitiesAreRefusedToo) {
   Parsed p = parse("<!DOCTYPE r [<!ENTITY % pe SYSTEM \"file:///etc/passwd\"> %pe;]><r/>");
   ASSERT_FALSE(p.status.has_value());
   EXPECT_NE(p.status.error().message.find("entity declarations are refused"), std::string::npos)
       << p.status.error().message;
 }
 
-TEST(PushParser, CommentsAndProcessingInstructionsAnywhereAreIgnored) {
+TEST_P(PushParser, CommentsAndProcessingInstructionsAnywhereAreIgnored) {
   const std::string doc =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
       "<!-- This report was generated with an evaluation version of Qualys //-->\n"
@@ -188,7 +194,7 @@ TEST(PushParser, CommentsAndProcessingInstructionsAnywhereAreIgnored) {
   }
 }
 
-TEST(PushParser, DoctypeWithEmptySystemIdAndNoDeclaration) {
+TEST_P(PushParser, DoctypeWithEmptySystemIdAndNoDeclaration) {
   Parsed p = parse(
       "<!DOCTYPE KNOWLEDGE_BASE_VULN_LIST_OUTPUT SYSTEM \"\">\n"
       "<KNOWLEDGE_BASE_VULN_LIST_OUTPUT><RESPONSE/></KNOWLEDGE_BASE_VULN_LIST_OUTPUT>");
@@ -198,7 +204,7 @@ TEST(PushParser, DoctypeWithEmptySystemIdAndNoDeclaration) {
                                       "</RESPONSE>", "</KNOWLEDGE_BASE_VULN_LIST_OUTPUT>"}));
 }
 
-TEST(PushParser, ErrorBodyWithoutXmlDeclaration) {
+TEST_P(PushParser, ErrorBodyWithoutXmlDeclaration) {
   QVM_REQUIRE_SHARED_FIXTURES();
   Parsed p = parse(read_file(shared_fixture("simple_return_1905_kb_bad_ids_http400_j1.xml")), 1);
   ASSERT_TRUE(p.status.has_value()) << p.status.error().message;
@@ -211,31 +217,37 @@ TEST(PushParser, ErrorBodyWithoutXmlDeclaration) {
                 "</TEXT>", "</RESPONSE>", "</SIMPLE_RETURN>"}));
 }
 
-TEST(PushParser, CdataKeepsEscapesAndWhitespaceEntitiesDecodeOutsideIt) {
+TEST_P(PushParser, CdataKeepsEscapesAndWhitespaceEntitiesDecodeOutsideIt) {
   Parsed p = parse("<a><![CDATA[doesn&apos;t\t<P> ]]>&apos;&lt;</a>", 1);
   ASSERT_TRUE(p.status.has_value());
   EXPECT_EQ(p.events, (std::vector<std::string>{"<a>", "doesn&apos;t\t<P> '<", "</a>"}));
 }
 
-TEST(PushParser, ContentAfterTheRootIsMalformed) {
+TEST_P(PushParser, ContentAfterTheRootIsMalformed) {
   Parsed p = parse("<a/><b/>");
   ASSERT_FALSE(p.status.has_value());
   EXPECT_EQ(p.status.error().kind, ErrorKind::kMalformed);
 }
 
-TEST(PushParser, HandlerStopIsReportedAsAborted) {
+TEST_P(PushParser, HandlerStopIsReportedAsAborted) {
   struct Stopper final : xml::Handler {
     bool on_start(std::string_view, std::span<const xml::Attribute>) override { return false; }
     bool on_text(std::string_view) override { return true; }
     bool on_end(std::string_view) override { return true; }
   } stopper;
-  auto parser = xml::make_push_parser(xml::Backend::kExpat, stopper);
+  auto parser = xml::make_push_parser(GetParam(), stopper);
   auto status = parser->feed("<a><b/></a>");
   ASSERT_FALSE(status.has_value());
   EXPECT_EQ(status.error().message, xml::kAborted);
   // Once failed, the parser stays failed.
   EXPECT_FALSE(parser->finish().has_value());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PushParser,
+                         ::testing::Values(xml::Backend::kExpat, xml::Backend::kFast),
+                         [](const auto& param_info) {
+                           return param_info.param == xml::Backend::kExpat ? "Expat" : "Fast";
+                         });
 
 }  // namespace
 }  // namespace qvm::test
