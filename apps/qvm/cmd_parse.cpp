@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "connection_flags.hpp"
 #include "document_rows.hpp"
 #include "interrupt.hpp"
 #include "output_target.hpp"
@@ -21,6 +22,7 @@ constexpr size_t kMaxProlog = 1 << 20;
 struct ParseOptions {
   std::vector<std::string> files;
   OutputOptions output;
+  std::string xml_parser = "fast";
 };
 
 Error in_file(Error error, const std::string& file) {
@@ -35,7 +37,7 @@ Error in_file(Error error, const std::string& file) {
 }
 
 // Streams one file into the session: sniff the type from the first bytes, then feed the rest.
-Status parse_file(const std::string& file, RowSession& session) {
+Status parse_file(const std::string& file, RowSession& session, XmlBackend backend) {
   std::ifstream in_file_stream;
   std::istream* in = &std::cin;
   if (file != "-") {
@@ -64,7 +66,7 @@ Status parse_file(const std::string& file, RowSession& session) {
         return make_error(ErrorKind::kMalformed,
                           prefix.empty() ? "the file is empty" : "no root element found");
       }
-      auto created = DocumentRows::create(sniff->type, session);
+      auto created = DocumentRows::create(sniff->type, session, backend);
       if (!created) return std::unexpected(created.error());
       rows = std::move(*created);
       chunk = prefix;
@@ -84,7 +86,8 @@ Status run_parse(const ParseOptions& options) {
   if (!target) return std::unexpected(target.error());
   RowSession session{(*target)->writer()};
   for (const auto& file : options.files) {
-    if (auto s = parse_file(file, session); !s) return std::unexpected(in_file(s.error(), file));
+    if (auto s = parse_file(file, session, xml_backend(options.xml_parser)); !s)
+      return std::unexpected(in_file(s.error(), file));
   }
   return (*target)->commit();
 }
@@ -107,6 +110,7 @@ void add_parse_command(CLI::App& app, Action& action) {
       "  qvm parse page1.xml page2.xml page3.xml --format json");
   cmd->add_option("files", options->files, "response files to read; - reads stdin")->required();
   add_output_options(*cmd, options->output);
+  add_xml_parser_flag(*cmd, options->xml_parser);
   cmd->callback([&action, options] { action = [options] { return run_parse(*options); }; });
 }
 

@@ -35,7 +35,21 @@ std::string cache_dir() {
   return ec ? std::string() : dir;
 }
 
+XmlBackend xml_backend(const std::string& name) {
+  return name == "expat" ? XmlBackend::kExpat : XmlBackend::kFast;
+}
+
+void add_xml_parser_flag(CLI::App& command, std::string& name) {
+  command
+      .add_option("--xml-parser", name,
+                  "XML parser: fast (qvm's own tokenizer, the default) or expat (the reference "
+                  "it is tested against)")
+      ->check(CLI::IsMember({"fast", "expat"}))
+      ->default_val("fast");
+}
+
 void add_connection_flags(CLI::App& command, ConnectionFlags& flags) {
+  add_xml_parser_flag(command, flags.xml_parser);
   command
       .add_option("--platform", flags.platform,
                   "Qualys platform: US1 US2 US3 US4 EU1 EU2 EU3 IN1 CA1 AE1 UK1 AU1 KSA1")
@@ -131,6 +145,7 @@ Result<Connection> connect(const ConnectionFlags& flags) {
   connection.server = options.base_url;
   ClientOptions client_options;
   client_options.session_auth = flags.session;
+  client_options.xml_backend = xml_backend(flags.xml_parser);
   connection.client = std::make_unique<Client>(std::move(options), client_options);
   return connection;
 }

@@ -26,7 +26,13 @@ struct ConnectionFlags {
   int max_wait = 600;
   bool demo = false;
   int demo_hosts = 200;
+  std::string xml_parser = "fast";
 };
+
+// --xml-parser fast|expat → the parser backend (fast is the default; expat is the reference).
+XmlBackend xml_backend(const std::string& name);
+// Adds --xml-parser to a command.
+void add_xml_parser_flag(CLI::App& command, std::string& name);
 
 void add_connection_flags(CLI::App& command, ConnectionFlags& flags);
 

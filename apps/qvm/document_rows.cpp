@@ -63,7 +63,8 @@ Status DocumentRows::finish() {
   return {};
 }
 
-Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, RowSession& session) {
+Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, RowSession& session,
+                                                           XmlBackend backend) {
   std::unique_ptr<DocumentRows> rows(new DocumentRows(session, type));
   DocumentRows* self = rows.get();
   auto id_row = [self](const IdRange& range) {
@@ -83,7 +84,8 @@ Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, Ro
                                                  [self, id_row](const IdRange& r) {
                                                    self->columns_ = &id_columns();
                                                    return id_row(r);
-                                                 }});
+                                                 }},
+                                            backend);
       break;
     case DocumentType::kHostListDetection:
     case DocumentType::kHostListDetectionCsv: {
@@ -95,7 +97,7 @@ Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, Ro
                                        },
                                    .host_end = nullptr};
       self->parser_ = type == DocumentType::kHostListDetection
-                          ? make_detection_parser(std::move(callbacks))
+                          ? make_detection_parser(std::move(callbacks), backend)
                           : make_detection_csv_parser(std::move(callbacks));
       break;
     }
@@ -106,14 +108,17 @@ Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, Ro
                                                         vuln_row(v, self->row_);
                                                         return self->emit();
                                                       },
-                                                  .id = id_row});
+                                                  .id = id_row},
+                                                 backend);
       break;
     case DocumentType::kScanList:
       self->columns_ = &scan_columns();
-      self->parser_ = make_scan_list_parser([self](const Scan& s) {
-        scan_row(s, self->row_);
-        return self->emit();
-      });
+      self->parser_ = make_scan_list_parser(
+          [self](const Scan& s) {
+            scan_row(s, self->row_);
+            return self->emit();
+          },
+          backend);
       break;
     case DocumentType::kQpsServiceResponse:
       self->columns_ = &host_asset_columns();
@@ -122,15 +127,16 @@ Result<std::unique_ptr<DocumentRows>> DocumentRows::create(DocumentType type, Ro
                                                     host_asset_row(a, self->row_);
                                                     return self->emit();
                                                   },
-                                              .envelope = nullptr});
+                                              .envelope = nullptr},
+                                             backend);
       break;
     case DocumentType::kSimpleReturn:
       self->columns_ = &simple_return_columns();
-      self->parser_ = make_simple_return_parser(self->simple_return_);
+      self->parser_ = make_simple_return_parser(self->simple_return_, backend);
       break;
     case DocumentType::kAbout:
       self->columns_ = &about_columns();
-      self->parser_ = make_about_parser(self->about_);
+      self->parser_ = make_about_parser(self->about_, backend);
       break;
     case DocumentType::kUnknown:
       return make_error(ErrorKind::kUsage, "not a Qualys response qvm can read",

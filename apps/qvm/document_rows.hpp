@@ -28,7 +28,8 @@ struct RowSession {
 class DocumentRows {
  public:
   // Fails (kUsage) for document types qvm cannot turn into rows.
-  static Result<std::unique_ptr<DocumentRows>> create(DocumentType type, RowSession& session);
+  static Result<std::unique_ptr<DocumentRows>> create(DocumentType type, RowSession& session,
+                                                      XmlBackend backend);
 
   Status feed(std::string_view bytes) { return parser_->feed(bytes); }
   // Ends the document; SIMPLE_RETURN and ABOUT documents become one row here.
