@@ -52,7 +52,19 @@ Result<std::unique_ptr<OutputTarget>> OutputTarget::open(const OutputOptions& op
     writer_options.table_width = terminal_width();
   }
   std::ostream* out = &std::cout;
-  if (!to_stdout) {
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written in place: only a
+  // regular file can be replaced atomically, and renaming over a device would destroy it.
+  std::error_code ec;
+  auto status = std::filesystem::status(options.file, ec);
+  bool special =
+      !to_stdout && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  if (special) {
+    target->file_.open(options.file, std::ios::binary);
+    if (!target->file_) {
+      return make_error(ErrorKind::kIo, "cannot open '" + options.file + "' for writing");
+    }
+    out = &target->file_;
+  } else if (!to_stdout) {
     target->final_path_ = options.file;
     target->temp_path_ = options.file + ".partial";
     target->file_.open(target->temp_path_, std::ios::binary | std::ios::trunc);

@@ -187,6 +187,14 @@ TEST(ParseCommand, BothXmlParsersGiveTheSameRows) {
   }
 }
 
+TEST(ParseCommand, OutputToADeviceIsWrittenInPlaceNotReplaced) {
+  QVM_REQUIRE_SHARED_FIXTURES();
+  auto r = qvm({"parse", shared_fixture("scan_list_ruby.xml"), "-o", "/dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  EXPECT_FALSE(std::filesystem::exists("/dev/null.partial"));
+}
+
 TEST(ParseCommand, HelpListsExitCodes) {
   auto r = qvm({"--help"});
   EXPECT_EQ(r.exit_code, 0);
