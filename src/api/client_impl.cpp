@@ -147,9 +147,12 @@ CallResult Client::Impl::call(const net::Request& request, ResponseParser& parse
   }
 
   if (result->status != 200) {
+    // The body says why when it is a SIMPLE_RETURN (401 2000, 400 1905, 409 1965); an HTML page
+    // or nothing leaves the HTTP status to speak. The parse's own outcome is not needed: a CODE
+    // always fails it, and the document is handed over either way.
     SimpleReturn simple;
     auto simple_parser = make_simple_return_parser(simple, options_.xml_backend);
-    bool parsed = simple_parser->feed(error_body) && !simple_parser->finish();
+    if (simple_parser->feed(error_body)) (void)simple_parser->finish();
     net::Failure f;
     if (simple.code) {
       auto wait = advertised_wait(simple, result->rate);
@@ -158,7 +161,6 @@ CallResult Client::Impl::call(const net::Request& request, ResponseParser& parse
         governor_.note_conflict(endpoint, *simple.code, wait);
       }
     } else {
-      (void)parsed;
       f = net::http_status_failure(result->status, describe_status(result->status));
     }
     f.endpoint = endpoint;
