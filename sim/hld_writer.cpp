@@ -1,11 +1,12 @@
 // HOST_LIST_VM_DETECTION_OUTPUT (/api/2.0/fo/asset/host/vm/detection/): host filters plus
 // detection filters (qids, severities, status with Fixed excluded by default, show_igs,
 // include_vuln_type, dates), paged by host; hosts without a matching detection are left out.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "endpoints.hpp"
 #include "host_filter.hpp"
+#include "host_page_body.hpp"
 #include "host_xml.hpp"
 #include "vm_document.hpp"
 
@@ -171,68 +172,28 @@ void write_detection(XmlWriter& w, const Detection& d, bool show_results) {
   w.close("DETECTION");
 }
 
-class DetectionBody final : public BodySource {
+class DetectionBody final : public HostPageBody {
  public:
   DetectionBody(const RequestContext& ctx, DetectionRequest req)
-      : options_(ctx.options),
-        data_(ctx.data),
-        params_(ctx.params),
-        next_url_(ctx.next_url),
-        req_(std::move(req)),
-        cursor_(data_, req_.hosts) {}
-
-  bool next(std::string& out) override {
-    if (!started_) {
-      started_ = true;
-      out += vm_prolog(options_, kRoot);
-      XmlWriter w(out, 1);
-      w.open("RESPONSE");
-      w.text("DATETIME", data_.now());
-    }
-    while (out.size() < kFlushBytes) {
-      auto index = next_match();
-      if (!index) return finish(out);
-      if (req_.limit != 0 && emitted_ == req_.limit) {
-        pending_warning_id_ = data_.host_id(*index);
-        return finish(out);
-      }
-      if (emitted_ == 0) XmlWriter(out, 2).open("HOST_LIST");
-      if (options_.keepalive_every != 0 && emitted_ != 0 &&
-          emitted_ % options_.keepalive_every == 0) {
-        write_keepalive(out, kRoot);
-      }
-      ++emitted_;
-      XmlWriter w(out, 3);
-      write_host(w);
-    }
-    return true;
-  }
+      : HostPageBody(ctx, kRoot, req.limit, req.hosts), req_(std::move(req)) {}
 
  private:
-  std::optional<std::uint64_t> next_match() {
-    while (auto index = cursor_.next()) {
-      if (!req_.hosts.matches_cheap(data_, *index)) continue;
-      detections_ = data_.detections(*index);
+  std::string_view list_element() const override { return "HOST_LIST"; }
+
+  // Hosts without a matching detection are left out, as the legacy HLD does.
+  std::optional<std::uint64_t> next_match() override {
+    while (auto index = cursor().next()) {
+      if (!req_.hosts.matches_cheap(data(), *index)) continue;
+      detections_ = data().detections(*index);
       std::erase_if(detections_, [&](const Detection& d) { return !req_.detections.matches(d); });
       if (detections_.empty()) continue;
-      host_ = data_.host(*index);
+      host_ = data().host(*index);
       if (req_.hosts.matches(host_)) return index;
     }
     return std::nullopt;
   }
 
-  bool finish(std::string& out) {
-    if (emitted_ != 0) XmlWriter(out, 3).close("HOST_LIST");
-    if (pending_warning_id_) {
-      Params p = params_;
-      p.set("id_min", std::to_string(*pending_warning_id_));
-      XmlWriter w(out, 2);
-      write_truncation_warning(w, req_.limit, next_url_ + "?" + p.encode());
-    }
-    XmlWriter(out, 2).close("RESPONSE");
-    out += vm_epilogue(options_, kRoot, data_.now());
-    return false;
-  }
+  void write_record(XmlWriter& w, std::uint64_t) override { write_host(w); }
 
   void write_host(XmlWriter& w) const {
     const Host& h = host_;
@@ -267,17 +228,9 @@ class DetectionBody final : public BodySource {
     w.close("HOST");
   }
 
-  const Options& options_;
-  DataView data_;
-  Params params_;
-  std::string next_url_;
   DetectionRequest req_;
-  HostCursor cursor_;
   Host host_;
   std::vector<Detection> detections_;
-  std::uint64_t emitted_ = 0;
-  std::optional<std::uint64_t> pending_warning_id_;
-  bool started_ = false;
 };
 
 }  // namespace

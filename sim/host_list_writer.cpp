@@ -4,6 +4,7 @@
 
 #include "endpoints.hpp"
 #include "host_filter.hpp"
+#include "host_page_body.hpp"
 #include "host_xml.hpp"
 #include "vm_document.hpp"
 
@@ -76,73 +77,32 @@ struct HostListRequest {
   std::uint64_t limit = 1000;
 };
 
-class HostListBody final : public BodySource {
+class HostListBody final : public HostPageBody {
  public:
   HostListBody(const RequestContext& ctx, HostListRequest req)
-      : options_(ctx.options),
-        data_(ctx.data),
-        params_(ctx.params),
-        next_url_(ctx.next_url),
-        req_(std::move(req)),
-        cursor_(data_, req_.filter) {}
-
-  bool next(std::string& out) override {
-    if (!started_) {
-      started_ = true;
-      out += vm_prolog(options_, kRoot);
-      XmlWriter w(out, 1);
-      w.open("RESPONSE");
-      w.text("DATETIME", data_.now());
-    }
-    while (out.size() < kFlushBytes) {
-      auto index = next_match();
-      if (!index) return finish(out);
-      if (req_.limit != 0 && emitted_ == req_.limit) {
-        pending_warning_id_ = data_.host_id(*index);
-        return finish(out);
-      }
-      if (emitted_ == 0) XmlWriter(out, 2).open(ids_only() ? "ID_SET" : "HOST_LIST");
-      if (options_.keepalive_every != 0 && emitted_ != 0 &&
-          emitted_ % options_.keepalive_every == 0) {
-        write_keepalive(out, kRoot);
-      }
-      ++emitted_;
-      XmlWriter w(out, 3);
-      if (ids_only()) {
-        const auto id = req_.show_asset_id ? data_.asset_id(*index) : data_.host_id(*index);
-        w.text("ID", static_cast<std::int64_t>(id));
-      } else {
-        write_host(w, *current_);
-      }
-    }
-    return true;
-  }
+      : HostPageBody(ctx, kRoot, req.limit, req.filter), req_(std::move(req)) {}
 
  private:
   bool ids_only() const { return req_.details == "None"; }
 
-  std::optional<std::uint64_t> next_match() {
-    while (auto index = cursor_.next()) {
-      if (!req_.filter.matches_cheap(data_, *index)) continue;
-      current_ = data_.host(*index);
+  std::string_view list_element() const override { return ids_only() ? "ID_SET" : "HOST_LIST"; }
+
+  std::optional<std::uint64_t> next_match() override {
+    while (auto index = cursor().next()) {
+      if (!req_.filter.matches_cheap(data(), *index)) continue;
+      current_ = data().host(*index);
       if (req_.filter.matches(*current_)) return index;
     }
     return std::nullopt;
   }
 
-  bool finish(std::string& out) {
-    XmlWriter w(out, 2);
-    if (emitted_ != 0) {
-      XmlWriter(out, 3).close(ids_only() ? "ID_SET" : "HOST_LIST");
+  void write_record(XmlWriter& w, std::uint64_t index) override {
+    if (ids_only()) {
+      const auto id = req_.show_asset_id ? data().asset_id(index) : data().host_id(index);
+      w.text("ID", static_cast<std::int64_t>(id));
+    } else {
+      write_host(w, *current_);
     }
-    if (pending_warning_id_) {
-      Params p = params_;
-      p.set("id_min", std::to_string(*pending_warning_id_));
-      write_truncation_warning(w, req_.limit, next_url_ + "?" + p.encode());
-    }
-    XmlWriter(out, 2).close("RESPONSE");
-    out += vm_epilogue(options_, kRoot, data_.now());
-    return false;
   }
 
   void write_host(XmlWriter& w, const Host& h) const {
@@ -198,16 +158,8 @@ class HostListBody final : public BodySource {
     w.close("HOST");
   }
 
-  const Options& options_;
-  DataView data_;
-  Params params_;
-  std::string next_url_;
   HostListRequest req_;
-  HostCursor cursor_;
   std::optional<Host> current_;
-  std::uint64_t emitted_ = 0;
-  std::optional<std::uint64_t> pending_warning_id_;
-  bool started_ = false;
 };
 
 }  // namespace
