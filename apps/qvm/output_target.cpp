@@ -48,6 +48,7 @@ Result<std::unique_ptr<OutputTarget>> OutputTarget::open(const OutputOptions& op
     target->format_ = *format;
   }
   writer_options.decode_entities = options.decode_entities;
+  writer_options.pipelined = true;  // streamed formats write on their own thread
   if (target->format_ == OutputFormat::kTable && to_stdout && writer_options.table_width == 0) {
     writer_options.table_width = terminal_width();
   }

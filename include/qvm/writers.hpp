@@ -29,6 +29,9 @@ struct WriterOptions {
   bool decode_entities = false;
   // Table: the width to fit (0 = no limit) and how to order the buffered rows.
   size_t table_width = 0;
+  // CSV, JSON, NDJSON: format and write on a thread of their own, fed through a bounded queue
+  // of row batches, so that parsing and writing overlap.
+  bool pipelined = false;
   std::function<bool(std::span<const FieldValue>, std::span<const FieldValue>)> table_order;
 };
 

@@ -1,6 +1,7 @@
 // The writer factory, format names, and the CDATA entity decoder.
 #include "qvm/writers.hpp"
 
+#include "report/pipelined_writer.hpp"
 #include "report/stream_writer.hpp"
 
 namespace qvm {
@@ -16,17 +17,22 @@ Result<OutputFormat> parse_output_format(std::string_view name) {
 
 std::unique_ptr<RowWriter> make_writer(OutputFormat format, std::ostream& out,
                                        WriterOptions options) {
+  bool pipelined = options.pipelined;
+  std::unique_ptr<RowWriter> writer;
   switch (format) {
     case OutputFormat::kTable:
       return report::make_table_writer(out, std::move(options));
     case OutputFormat::kCsv:
-      return report::make_csv_writer(out, std::move(options));
+      writer = report::make_csv_writer(out, std::move(options));
+      break;
     case OutputFormat::kJson:
-      return report::make_json_writer(out, std::move(options), false);
+      writer = report::make_json_writer(out, std::move(options), false);
+      break;
     case OutputFormat::kNdjson:
-      return report::make_json_writer(out, std::move(options), true);
+      writer = report::make_json_writer(out, std::move(options), true);
+      break;
   }
-  return nullptr;
+  return pipelined ? report::make_pipelined_writer(std::move(writer)) : std::move(writer);
 }
 
 std::string decode_html_entities(std::string_view text) {

@@ -125,3 +125,41 @@ TEST(TableWriter, LeavesOutColumnsEmptyInEveryRow) {
 
 }  // namespace
 }  // namespace qvm
+
+namespace qvm {
+namespace {
+
+TEST(PipelinedWriter, WritesExactlyWhatTheDirectWriterWrites) {
+  std::vector<std::vector<FieldValue>> rows;
+  for (int i = 0; i < 2000; ++i) {
+    rows.push_back({std::int64_t{i}, std::string("row \"") + std::to_string(i) + "\"\n",
+                    std::vector<std::string>{"a", std::to_string(i)}});
+  }
+  for (auto format : {OutputFormat::kCsv, OutputFormat::kJson, OutputFormat::kNdjson}) {
+    WriterOptions pipelined;
+    pipelined.pipelined = true;
+    EXPECT_EQ(write_all(format, {"n", "text", "list"}, rows, pipelined),
+              write_all(format, {"n", "text", "list"}, rows));
+  }
+}
+
+TEST(PipelinedWriter, AWriteFailureSurfacesToTheProducer) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);  // every write fails
+  WriterOptions options;
+  options.pipelined = true;
+  auto writer = make_writer(OutputFormat::kNdjson, out, options);
+  const std::vector<std::string> columns = {"n"};
+  ASSERT_TRUE(writer->begin(columns));
+  Status status;
+  for (int i = 0; i < 5000 && status; ++i) {
+    std::vector<FieldValue> row = {std::int64_t{i}};
+    status = writer->row(row);
+  }
+  if (status) status = writer->end();
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().kind, ErrorKind::kIo);
+}
+
+}  // namespace
+}  // namespace qvm
