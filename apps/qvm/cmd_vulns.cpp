@@ -8,6 +8,7 @@
 #include "detection_flags.hpp"
 #include "host_flags.hpp"
 #include "output_target.hpp"
+#include "qvm/mirror.hpp"
 #include "qvm/selectors.hpp"
 #include "qvm/vulns_report.hpp"
 #include "run_summary.hpp"
@@ -22,6 +23,7 @@ struct VulnsOptions {
   OutputOptions output;
   std::string columns;
   bool no_kb_cache = false;
+  std::string db;  // answer from a `qvm sync` mirror instead of the API
 };
 
 std::string list_ids(const std::vector<std::uint64_t>& ids, std::uint64_t total) {
@@ -61,6 +63,40 @@ void print_report_summary(const VulnsSummary& s) {
                  s.qids_missing_from_kb.size(),
                  list_ids(s.qids_missing_from_kb, s.qids_missing_from_kb.size()).c_str());
   }
+}
+
+// --db: the same rows from the mirror, with no API call.
+Status run_vulns_from_mirror(const VulnsOptions& o, const VulnsRequest& request,
+                             OutputTarget& target) {
+  RunSummary summary;
+  std::vector<std::size_t> columns = request.columns;
+  if (columns.empty()) {
+    for (std::size_t i = 0; i < vulns_columns().size(); ++i)
+      columns.push_back(i);
+  }
+  std::vector<std::string> names;
+  for (auto i : columns)
+    names.push_back(vulns_columns()[i]);
+  if (auto s = target.writer().begin(names); !s) return s;
+  std::vector<FieldValue> full, row;
+  std::uint64_t detections = 0, hosts = 0, last_host = 0;
+  auto status = read_mirror_vulns(o.db, request.detections,
+                                  [&](const Host& h, const Detection& d, const Vuln* kb) -> Status {
+                                    vulns_row(h, d, kb, full);
+                                    row.clear();
+                                    for (auto i : columns)
+                                      row.push_back(full[i]);
+                                    ++detections;
+                                    if (h.id != last_host) ++hosts;
+                                    last_host = h.id;
+                                    return target.writer().row(row);
+                                  });
+  if (!status) return status;
+  if (auto s = target.commit(); !s) return s;
+  std::fprintf(stderr, "qvm: %s detections on %s hosts from %s (no API call) in %.1f s\n",
+               with_commas(detections).c_str(), with_commas(hosts).c_str(), o.db.c_str(),
+               summary.elapsed_seconds());
+  return {};
 }
 
 Status run_vulns(const VulnsOptions& o) {
@@ -115,6 +151,7 @@ Status run_vulns(const VulnsOptions& o) {
 
   auto target = OutputTarget::open(o.output, writer_options);
   if (!target) return std::unexpected(target.error());
+  if (!o.db.empty()) return run_vulns_from_mirror(o, request, **target);
   auto connection = connect(o.connection);
   if (!connection) return std::unexpected(connection.error());
   if (!o.no_kb_cache) {
@@ -168,6 +205,9 @@ void add_vulns_command(CLI::App& app, Action& action) {
                   "columns to write, comma-separated (default: all; the table shows a readable "
                   "subset)");
   cmd->add_flag("--no-kb-cache", o->no_kb_cache, "do not read or write the local KB cache");
+  cmd->add_option("--db", o->db,
+                  "answer offline from a database written by qvm sync (no API call; "
+                  "--ag-titles is not available)");
   add_output_options(*cmd, o->output);
   add_connection_flags(*cmd, o->connection);
   cmd->callback([&action, o] { action = [o] { return run_vulns(*o); }; });

@@ -20,5 +20,7 @@ void add_kb_command(CLI::App& app, Action& action);
 void add_scans_command(CLI::App& app, Action& action);
 void add_assets_command(CLI::App& app, Action& action);
 void add_limits_commands(CLI::App& app, Action& action);
+void add_sync_command(CLI::App& app, Action& action);
+void add_db_command(CLI::App& app, Action& action);
 
 }  // namespace qvm::cli

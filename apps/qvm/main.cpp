@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   qvm::cli::add_assets_command(app, action);
   qvm::cli::add_limits_commands(app, action);
   qvm::cli::add_parse_command(app, action);
+  qvm::cli::add_sync_command(app, action);
+  qvm::cli::add_db_command(app, action);
 
   try {
     app.parse(argc, argv);
