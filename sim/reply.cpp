@@ -1,10 +1,10 @@
 // Writing replies: standard header sets per front end, header order, streaming and body faults.
 #include "reply.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include <fmt/format.h>
 
 namespace qvm::sim {
 namespace {
@@ -66,7 +66,10 @@ size_t rank(const std::array<std::string_view, N>& order, std::string_view name)
   return N;
 }
 
-constexpr std::string_view kMalformedInsert = "\n</QVM_SIM_MALFORMED_BY_FAULT_INJECTION>\n";
+// Breaks the document wherever it lands: "]]>" ends a CDATA section and is illegal in plain
+// text, "-->" ends a comment, and the end tag matches nothing. Inserted as plain bytes alone, a
+// tag inside RESULTS' CDATA would be valid text and corrupt data silently.
+constexpr std::string_view kMalformedInsert = "\n]]>--></QVM_SIM_MALFORMED_BY_FAULT_INJECTION>\n";
 
 struct StreamState {
   std::unique_ptr<BodySource> body;

@@ -2,13 +2,13 @@
 // (basic, QualysSession), X-Requested-With, faults, limits, then the endpoint's document.
 #include <httplib.h>
 
+#include <fmt/format.h>
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
 #include <random>
 #include <thread>
-#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "faults.hpp"
@@ -630,6 +630,11 @@ Result<std::string> Simulator::Impl::start() {
     running_ = true;
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // httplib's stop() does nothing before the accept loop runs, and the loop would then never
+  // end: a stop() right after start() (a test, a failed demo) must find the server running.
+  for (int waited_ms = 0; !server_->is_running() && waited_ms < 5000; ++waited_ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return base_url_;
 }
 

@@ -47,6 +47,7 @@ struct DetectionQuery {
   std::optional<std::string> include_vuln_type;  // confirmed | potential
   std::optional<Timestamp> detection_updated_since;
   bool show_qds = false;
+  bool show_asset_id = false;   // ASSET_ID of each host
   int truncation_limit = 1000;  // hosts per page
 };
 

@@ -37,6 +37,7 @@ Status Client::detections(const DetectionQuery& query, const DetectionCallbacks&
                              api::date_param(*query.detection_updated_since));
   }
   if (query.show_qds) spec.params.emplace_back("show_qds", "1");
+  if (query.show_asset_id) spec.params.emplace_back("show_asset_id", "1");
   spec.params.emplace_back("truncation_limit", std::to_string(query.truncation_limit));
 
   api::DeliveryTracker tracker;

@@ -259,6 +259,7 @@ Result<VulnsSummary> run_vulns_report(Client& client, const VulnsRequest& reques
   auto fetch_share = [&](size_t index) {
     DetectionShare& share = *shares[index];
     DetectionQuery query = request.detections;
+    query.show_asset_id = true;  // asset_id is a column of every row
     if (chunks.size() > 1) query.hosts.ids = chunks[index];
     std::vector<FieldValue> cells;
     share.status = client.detections(

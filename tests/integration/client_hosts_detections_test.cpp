@@ -182,18 +182,23 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<FaultCase>& fault) { return std::string(fault.param.name); });
 
 TEST(ClientErrors, MalformedXmlIsReportedNotRetried) {
-  auto options = test_sim_options(20);
-  sim::FaultRule rule;
-  rule.endpoint = sim::Endpoint::kDetections;
-  rule.kind = sim::FaultKind::kMalformed;
-  rule.nth = 1;
-  rule.after_bytes = 500;
-  options.faults = {rule};
-  auto sc = start_sim_client(options);
-  auto got = collect(*sc.client, DetectionQuery{});
-  ASSERT_FALSE(got);
-  EXPECT_EQ(got.error().kind, ErrorKind::kMalformed);
-  EXPECT_EQ(sc.sim->stats().of(sim::Endpoint::kDetections).calls, 1u);
+  // At many offsets, so that the break lands in tags, text and RESULTS' CDATA alike: a document
+  // broken anywhere must fail, never yield quietly corrupted records.
+  for (std::uint64_t offset : {500u, 1234u, 3000u, 4567u, 7777u, 12345u, 20000u, 33333u}) {
+    SCOPED_TRACE("break after " + std::to_string(offset) + " bytes");
+    auto options = test_sim_options(20);
+    sim::FaultRule rule;
+    rule.endpoint = sim::Endpoint::kDetections;
+    rule.kind = sim::FaultKind::kMalformed;
+    rule.nth = 1;
+    rule.after_bytes = offset;
+    options.faults = {rule};
+    auto sc = start_sim_client(options);
+    auto got = collect(*sc.client, DetectionQuery{});
+    ASSERT_FALSE(got);
+    EXPECT_EQ(got.error().kind, ErrorKind::kMalformed);
+    EXPECT_EQ(sc.sim->stats().of(sim::Endpoint::kDetections).calls, 1u);
+  }
 }
 
 TEST(ClientErrors, BadCredentialsAreAnAuthErrorWithTheQualysCode) {

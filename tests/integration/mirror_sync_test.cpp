@@ -251,9 +251,6 @@ TEST(MirrorSync, OfflineVulnsGiveTheRowsOfTheOnlineReport) {
     ASSERT_EQ(offline.size(), online.rows.size()) << "request " << i;
     for (size_t r = 0; r < offline.size(); ++r) {
       for (size_t c = 0; c < online.columns.size(); ++c) {
-        // Online, host list detection is not asked show_asset_id=1 (DetectionQuery has no such
-        // field), so the column is always empty there; the mirror has it from the host list.
-        if (online.columns[c] == "asset_id") continue;
         ASSERT_TRUE(offline[r][c] == online.rows[r][c])
             << "request " << i << " row " << r << " column " << online.columns[c]
             << ": offline type " << offline[r][c].index() << ", online type "

@@ -122,7 +122,9 @@ TEST_F(LimitsFaults, BodyFaults) {
 
   sim_->set_faults({nth(Endpoint::kHostList, FaultKind::kMalformed, 5)});
   auto malformed = get(t);
-  EXPECT_EQ(malformed->body.size(), full->body.size() + 41);
+  const std::string insert = "\n]]>--></QVM_SIM_MALFORMED_BY_FAULT_INJECTION>\n";
+  EXPECT_EQ(malformed->body.size(), full->body.size() + insert.size());
+  EXPECT_EQ(malformed->body.substr(300, insert.size()), insert);
   EXPECT_EQ(malformed->body.substr(0, 300), full->body.substr(0, 300));
   EXPECT_FALSE(parse_xml(malformed->body).ok);
 
