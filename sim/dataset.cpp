@@ -3,9 +3,9 @@
 // scan round in which some hosts are scanned (always weekly, otherwise one in four).
 #include "qvm_sim/dataset.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/options.hpp"

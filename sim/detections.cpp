@@ -1,9 +1,9 @@
 // Detections of a generated host and their lifecycle over simulated time. Each host has up to 60
 // detection slots; a slot appears at a scan round, may be fixed at a later one and may reopen
 // after that, so New/Active/Fixed/Re-Opened and every date follow from (seed, host, slot, now).
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/dataset.hpp"

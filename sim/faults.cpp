@@ -1,8 +1,8 @@
 // Fault rules: parsing the --fault syntax, naming, and the reproducible per-call decision.
 #include "faults.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 #include "seeded.hpp"
 

@@ -1,7 +1,7 @@
 // QPS HostAsset records derived from the VM hosts, so both APIs agree: qwebHostId is the host ID,
 // the address and names are the host's, and the vuln list is the host's open detections.
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "qvm_sim/dataset.hpp"
 #include "seeded.hpp"

@@ -1,9 +1,9 @@
 // Shared HOST sub-elements, written in the order of the Qualys DTDs.
 #include "host_xml.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <fmt/format.h>
 
 namespace qvm::sim {
 

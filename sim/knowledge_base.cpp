@@ -1,9 +1,9 @@
 // The generated KnowledgeBase: a few thousand vulns with realistic titles, categories, CVEs, CVSS
 // vectors, HTML diagnosis text (with the HTML escapes Qualys leaves in CDATA) and threat intel.
 // Entries change over simulated time (LAST_SERVICE_MODIFICATION_DATETIME moves).
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 #include "generated.hpp"
 #include "qvm_sim/dataset.hpp"

@@ -1,8 +1,8 @@
 // Sliding-window rate limit and concurrency limit per endpoint, and the texts of their errors.
 #include "limits.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace qvm::sim {
 

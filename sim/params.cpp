@@ -1,9 +1,9 @@
 // Parsing and validating VM API parameters (query string or form body).
 #include "params.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
-#include <fmt/format.h>
 
 namespace qvm::sim {
 namespace {

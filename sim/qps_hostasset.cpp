@@ -1,10 +1,10 @@
 // QPS Asset Management host assets: search (ServiceRequest Criteria, limitResults,
 // hasMoreRecords/lastId paging), count and get. Errors are ServiceResponse documents with HTTP
 // 200, as Qualys sends them.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
 #include <regex>
-#include <fmt/format.h>
 
 #include "endpoints.hpp"
 #include "xml_writer.hpp"

@@ -1,7 +1,7 @@
 // SCAN_LIST_OUTPUT (/api/2.0/fo/scan/?action=list): scans launched in the last 30 days by default,
 // filtered by scan_ref, state, type, processed, launch dates; plus ABOUT (/msp/about.php).
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "endpoints.hpp"
 #include "vm_document.hpp"

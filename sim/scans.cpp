@@ -1,8 +1,8 @@
 // Generated VM scans: one or two a day for the 90 days before the simulated now, newest first,
 // with the states, priorities and targets seen in recorded scan lists.
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 #include "qvm_sim/dataset.hpp"
 #include "seeded.hpp"

@@ -1,8 +1,8 @@
 // Prolog, epilogue and small documents of the VM API, in the recorded byte shapes.
 #include "vm_document.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 #include "xml_writer.hpp"
 

@@ -176,9 +176,9 @@ TEST(ParseCommand, UsageErrorsExitTwoWithAHint) {
 
 TEST(ParseCommand, BothXmlParsersGiveTheSameRows) {
   QVM_REQUIRE_SHARED_FIXTURES();
-  for (const char* file : {"host_list_detection_docsample_reformatted_j1.xml",
-                           "kb_vuln_list_tinykb_skyleach.xml", "qps_hostasset_ec2_fixture_j1.xml",
-                           "scan_list_ruby.xml", "host_list_idset_j1.xml"}) {
+  for (const char* file :
+       {"host_list_detection_docsample_reformatted_j1.xml", "kb_vuln_list_tinykb_skyleach.xml",
+        "qps_hostasset_ec2_fixture_j1.xml", "scan_list_ruby.xml", "host_list_idset_j1.xml"}) {
     auto fast = qvm({"parse", "--xml-parser", "fast", shared_fixture(file)});
     auto expat = qvm({"parse", "--xml-parser", "expat", shared_fixture(file)});
     ASSERT_EQ(fast.exit_code, 0) << fast.err;

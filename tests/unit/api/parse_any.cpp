@@ -65,7 +65,8 @@ Outcome parse_with(XmlBackend backend, Doc doc, std::string_view body, const Fee
   std::unique_ptr<ResponseParser> parser;
   switch (doc) {
     case Doc::kHostList:
-      parser = make_host_list_parser({.host = append_to(out.hosts), .id = append_to(out.ids)}, backend);
+      parser =
+          make_host_list_parser({.host = append_to(out.hosts), .id = append_to(out.ids)}, backend);
       break;
     case Doc::kDetection:
     case Doc::kDetectionCsv: {
@@ -82,16 +83,16 @@ Outcome parse_with(XmlBackend backend, Doc doc, std::string_view body, const Fee
       break;
     }
     case Doc::kKnowledgeBase:
-      parser = make_knowledge_base_parser({.vuln = append_to(out.vulns), .id = append_to(out.ids)}, backend);
+      parser = make_knowledge_base_parser({.vuln = append_to(out.vulns), .id = append_to(out.ids)},
+                                          backend);
       break;
     case Doc::kScanList:
       parser = make_scan_list_parser(append_to(out.scans), backend);
       break;
     case Doc::kHostAsset:
-      parser =
-          make_host_asset_parser({.asset = append_to(out.assets),
-                                  .envelope = [&](const QpsEnvelope& e) { out.envelope = e; }},
-                                 backend);
+      parser = make_host_asset_parser({.asset = append_to(out.assets),
+                                       .envelope = [&](const QpsEnvelope& e) { out.envelope = e; }},
+                                      backend);
       break;
     case Doc::kSimpleReturn:
       parser = make_simple_return_parser(out.simple_return, backend);
