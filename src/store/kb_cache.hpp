@@ -13,8 +13,7 @@
 
 #include "qvm/error.hpp"
 #include "qvm/timestamp.hpp"
-
-struct sqlite3;
+#include "store/sqlite_statement.hpp"
 
 namespace qvm::store {
 
@@ -23,9 +22,6 @@ class KbCache {
   // Opens (creating if needed) the cache at `path`. Concurrent qvm processes may share it:
   // SQLite's locking serialises writers (WAL, with a busy timeout).
   static Result<std::unique_ptr<KbCache>> open(const std::string& path);
-  ~KbCache();
-  KbCache(const KbCache&) = delete;
-  KbCache& operator=(const KbCache&) = delete;
 
   Result<std::optional<std::string>> get(std::uint64_t qid);
   Status put(std::uint64_t qid, std::string_view entry, std::optional<Timestamp> modified);
@@ -33,13 +29,13 @@ class KbCache {
   Result<std::optional<Timestamp>> refreshed_at();
   Status set_refreshed_at(Timestamp t);
 
-  Status begin();
-  Status commit();
+  Status begin() { return db_.exec("BEGIN IMMEDIATE"); }
+  Status commit() { return db_.exec("COMMIT"); }
 
  private:
-  explicit KbCache(sqlite3* db) : db_(db) {}
-  Status exec(const char* sql);
-  sqlite3* db_;
+  explicit KbCache(Connection db) : db_(std::move(db)) {}
+  Connection db_;
+  Statement get_, put_;  // prepared once: called per QID
 };
 
 }  // namespace qvm::store

@@ -6,7 +6,9 @@ namespace qvm::store {
 Result<Connection> Connection::open(const std::string& path, bool read_only) {
   Connection c;
   c.path_ = path;
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // One connection per thread: SQLite's own per-call locking is not needed.
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &c.db_, flags, nullptr) != SQLITE_OK) {
     Error e = c.error("cannot open the database");
     if (read_only) e.hint = "is the path right? `qvm sync --db " + path + "` creates it";

@@ -37,3 +37,18 @@ TEST(Timestamp, RejectsMalformedText) {
 
 }  // namespace
 }  // namespace qvm
+
+namespace qvm {
+namespace {
+
+TEST(Timestamp, FormatsEveryFieldWithLeadingZeros) {
+  using namespace std::chrono;
+  EXPECT_EQ(format_timestamp(sys_days{1999y / January / 2} + 3h + 4min + 5s),
+            "1999-01-02T03:04:05Z");
+  EXPECT_EQ(format_timestamp(sys_days{2026y / December / 31} + 23h + 59min + 59s),
+            "2026-12-31T23:59:59Z");
+  EXPECT_EQ(format_timestamp(Timestamp{}), "1970-01-01T00:00:00Z");
+}
+
+}  // namespace
+}  // namespace qvm
