@@ -236,6 +236,24 @@ TEST(VulnsCommand, ReportsHostsQualysDoesNotKnowOrWithoutDetections) {
   EXPECT_NE(r.err.find("IP 203.0.113.77 is not a host Qualys knows"), std::string::npos) << r.err;
 }
 
+TEST(HostsCommand, TagsSelectExactlyTheTaggedHosts) {
+  SimServer server(cli_sim_options(120));
+  auto view = server.sim().dataset().view();
+  std::set<std::uint64_t> want;
+  for (std::uint64_t i = 0; i < view.host_count(); ++i) {
+    for (const auto& tag : view.host(i).tags) {
+      if (tag.name == "Production") want.insert(view.host_id(i));
+    }
+  }
+  ASSERT_FALSE(want.empty());
+  auto r = server.qvm({"hosts", "--tags", "Production", "--format", "ndjson"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::uint64_t> got;
+  for (const auto& row : ndjson(r.out))
+    got.insert(row["id"].get<std::uint64_t>());
+  EXPECT_EQ(got, want);
+}
+
 TEST(VulnsCommand, LargeSelectionIsFetchedInParallelRangesMergedInOrder) {
   auto options = cli_sim_options(2500);
   options.limits = sim::Limits{100000, std::chrono::seconds(3600), 2};
