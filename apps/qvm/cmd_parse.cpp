@@ -97,7 +97,7 @@ Status run_parse(const ParseOptions& options) {
 void add_parse_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ParseOptions>();
   CLI::App* cmd = app.add_subcommand("parse", "Convert saved Qualys responses to rows, offline");
-  cmd->description(
+  cmd->footer(
       "Convert saved Qualys API responses (XML, or host list detection CSV) to rows, offline.\n"
       "The document type is recognised from its root element: host list (a host per row),\n"
       "host list detection (a detection per row, with host_id and ip), KnowledgeBase (a vuln\n"

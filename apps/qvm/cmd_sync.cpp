@@ -74,7 +74,7 @@ void add_sync_command(CLI::App& app, Action& action) {
   auto f = std::make_shared<SyncFlags>();
   CLI::App* cmd = app.add_subcommand(
       "sync", "Keep a local SQLite mirror of hosts, detections and the KnowledgeBase");
-  cmd->description(
+  cmd->footer(
       "Keep a local SQLite database (one file, WAL) in step with the subscription.\n"
       "First run: host list (details=All), host list detection (every status, Fixed\n"
       "included, with RESULTS) and the KnowledgeBase of every QID detected (--kb: all of\n"
@@ -82,8 +82,7 @@ void add_sync_command(CLI::App& app, Action& action) {
       "and KB entries modified since. Each batch of hosts commits in one transaction with\n"
       "its checkpoint: an interrupted run (Ctrl-C, kill -9, network loss, limits) leaves\n"
       "a consistent database, and the next run resumes where it stopped. One sync per\n"
-      "database at a time. Schema: README.md, section qvm sync.");
-  cmd->footer(
+      "database at a time. Schema: README.md, section qvm sync.\n\n"
       "Examples:\n"
       "  qvm sync --demo --all --db qualys.db\n"
       "  qvm sync --platform US1 --ag-ids 1234 --db vm.db --kb\n"

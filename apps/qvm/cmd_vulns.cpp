@@ -181,15 +181,14 @@ void add_vulns_command(CLI::App& app, Action& action) {
   auto o = std::make_shared<VulnsOptions>();
   CLI::App* cmd = app.add_subcommand(
       "vulns", "Every vulnerability on the given hosts, with its KnowledgeBase details");
-  cmd->description(
+  cmd->footer(
       "Every vulnerability Qualys found on the given hosts, with what it is and how to fix it.\n"
       "Calls: one host list call (to report hosts Qualys does not know or that have no\n"
       "detection), the host list detection pages (POST), and the KnowledgeBase for the\n"
       "distinct QIDs not yet in the local KB cache (~/.cache/qvm/kb.sqlite), in batches.\n"
       "Never one call per host. csv, json and ndjson are written in constant memory (the\n"
       "detections wait in a temporary file while the KB is fetched); table holds all rows\n"
-      "to sort them by severity, then host.");
-  cmd->footer(
+      "to sort them by severity, then host.\n\n"
       "Examples:\n"
       "  qvm vulns --demo --ips 10.0.0.1-10.0.0.20\n"
       "  qvm vulns --platform US1 --ips 10.1.0.0/16 --severities 4-5 --format csv -o vulns.csv\n"
