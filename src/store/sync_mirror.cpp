@@ -151,6 +151,16 @@ class SyncRun {
       cp_.phase = "hosts";
       cp_.last_id = 0;
       if (auto s = db_.exec("DELETE FROM sync_pending"); !s) return s;
+      // A first sync loads millions of detections: building their secondary indexes once at the
+      // end is cheaper than maintaining them on every insert. Until then queries still work, only
+      // slower; the run that completes the sync (this one, or the one resuming it) builds them.
+      if (!*previous) {
+        if (auto s = db_.exec("DROP INDEX IF EXISTS detections_qid;"
+                              "DROP INDEX IF EXISTS detections_status_severity;");
+            !s) {
+          return s;
+        }
+      }
       if (auto s = save_checkpoint(); !s) return s;
       if (auto s = db_.exec("COMMIT"); !s) return s;
     }
@@ -386,6 +396,12 @@ class SyncRun {
     for (const auto& [endpoint, n] : client_.calls()) {
       calls += n;
       by_endpoint += (by_endpoint.empty() ? "" : " ") + endpoint + "=" + std::to_string(n);
+    }
+    if (auto s = db_.exec("CREATE INDEX IF NOT EXISTS detections_qid ON detections(qid);"
+                          "CREATE INDEX IF NOT EXISTS detections_status_severity "
+                          "ON detections(status, severity);");
+        !s) {
+      return s;
     }
     auto done =
         Statement::prepare(db_,

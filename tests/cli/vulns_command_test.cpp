@@ -257,6 +257,15 @@ TEST(HostsCommand, TagsSelectExactlyTheTaggedHosts) {
 TEST(VulnsCommand, LargeSelectionIsFetchedInParallelRangesMergedInOrder) {
   auto options = cli_sim_options(2500);
   options.limits = sim::Limits{100000, std::chrono::seconds(3600), 2};
+  // The first range's response pauses mid-body for a second, so the two ranges are certainly in
+  // flight together (else a fast first range could end before the second starts).
+  sim::FaultRule pause;
+  pause.endpoint = sim::Endpoint::kDetections;
+  pause.kind = sim::FaultKind::kStall;
+  pause.nth = 1;
+  pause.after_bytes = 4096;
+  pause.duration = std::chrono::milliseconds(1000);
+  options.faults = {pause};
   SimServer server(options);
   auto r = server.qvm({"vulns", "--all", "--format", "ndjson", "--columns", "host_id,qid"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
