@@ -81,7 +81,7 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 DataView::DataView(std::uint64_t seed, std::uint64_t base_hosts, std::uint64_t new_hosts,
                    std::uint32_t kb_size, Timestamp epoch, std::chrono::seconds generation,
-                   Timestamp now)
+                   Timestamp now, std::uint32_t rescan_per_mille)
     : seed_(seed),
       base_hosts_(base_hosts),
       new_hosts_(new_hosts),
@@ -90,7 +90,8 @@ DataView::DataView(std::uint64_t seed, std::uint64_t base_hosts, std::uint64_t n
       generation_length_(generation),
       now_(now),
       generation_(std::max<std::int64_t>(
-          0, floor_div((now - epoch).count(), std::max<std::int64_t>(1, generation.count())))) {}
+          0, floor_div((now - epoch).count(), std::max<std::int64_t>(1, generation.count())))),
+      rescan_per_mille_(rescan_per_mille) {}
 
 std::uint64_t DataView::mix(std::uint64_t a, std::uint64_t b, std::uint64_t c) const {
   return qvm::sim::mix(seed_, a, b, c);
@@ -127,7 +128,12 @@ std::int64_t DataView::host_birth_generation(std::uint64_t index) const {
 bool DataView::scanned_in(std::uint64_t index, std::int64_t g) const {
   const auto birth = host_birth_generation(index);
   if (g < birth) return false;
-  if (g == birth || ((g % 7) + 7) % 7 == 0) return true;
+  if (g == birth) return true;
+  // After start, an explicit rescan rate replaces the weekly rhythm (history stays the same).
+  if (g > 0 && rescan_per_mille_ != 0) {
+    return mix(index, static_cast<std::uint64_t>(g), 0x5c) % 1000 < rescan_per_mille_;
+  }
+  if (((g % 7) + 7) % 7 == 0) return true;
   return mix(index, static_cast<std::uint64_t>(g), 0x5c) % 4 == 0;
 }
 
@@ -295,14 +301,16 @@ Dataset::Dataset(const Options& o)
                                                  : std::max<std::uint64_t>(1, o.hosts / 100)),
       kb_size_(std::clamp<std::uint32_t>(o.kb_size, 64, kMaxKbSize)),
       epoch_(o.clock),
-      generation_(o.generation.count() > 0 ? o.generation : std::chrono::seconds(86400)) {}
+      generation_(o.generation.count() > 0 ? o.generation : std::chrono::seconds(86400)),
+      rescan_per_mille_(std::min<std::uint32_t>(o.rescan_per_mille, 1000)) {}
 
 Timestamp Dataset::now() const {
   return epoch_ + std::chrono::seconds(offset_.load());
 }
 
 DataView Dataset::view() const {
-  return DataView(seed_, base_hosts_, new_hosts_, kb_size_, epoch_, generation_, now());
+  return DataView(seed_, base_hosts_, new_hosts_, kb_size_, epoch_, generation_, now(),
+                  rescan_per_mille_);
 }
 
 void Dataset::advance_clock(std::chrono::seconds by) {

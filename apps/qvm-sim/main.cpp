@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
   app.add_option("--new-hosts", o.new_hosts_per_generation,
                  "Hosts added per scan round (0 = 1% of --hosts)")
       ->capture_default_str();
+  app.add_option("--rescan-per-mille", o.rescan_per_mille,
+                 "Hosts re-scanned per round after start, in thousandths (10 = 1%); 0 = every "
+                 "host weekly and one in four on other days")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   app.add_option("--bind", o.bind, "Address to listen on (loopback by default)")
       ->capture_default_str();
   app.add_option("--port", o.port, "Port to listen on (0 = a free port)")->capture_default_str();

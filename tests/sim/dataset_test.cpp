@@ -139,3 +139,28 @@ TEST(Dataset, TimeMovesHostsDetectionsAndKb) {
 
 }  // namespace
 }  // namespace qvm::sim
+
+namespace qvm::sim {
+namespace {
+
+TEST(DatasetRescanRate, OnePerMilleRateChangesAboutThatShareOfHostsPerRound) {
+  Options options;
+  options.hosts = 20000;
+  options.new_hosts_per_generation = 1;
+  options.rescan_per_mille = 10;  // 1%
+  Dataset dataset(options);
+  auto before = dataset.view();
+  dataset.advance_clock(options.generation);
+  auto after = dataset.view();
+  std::uint64_t changed = 0;
+  for (std::uint64_t i = 0; i < before.host_count(); ++i) {
+    if (before.host(i).last_vm_scanned_date != after.host(i).last_vm_scanned_date) ++changed;
+  }
+  // 1% of 20,000 is 200; the hash spreads it within a few percent of that.
+  EXPECT_GT(changed, 150u);
+  EXPECT_LT(changed, 250u);
+  EXPECT_EQ(after.host_count(), before.host_count() + 1);
+}
+
+}  // namespace
+}  // namespace qvm::sim

@@ -33,7 +33,8 @@ struct AssetGroup {
 class DataView {
  public:
   DataView(std::uint64_t seed, std::uint64_t base_hosts, std::uint64_t new_hosts_per_generation,
-           std::uint32_t kb_size, Timestamp epoch, std::chrono::seconds generation, Timestamp now);
+           std::uint32_t kb_size, Timestamp epoch, std::chrono::seconds generation, Timestamp now,
+           std::uint32_t rescan_per_mille = 0);
 
   Timestamp now() const { return now_; }
   // Scan rounds completed since the epoch (0 at start).
@@ -90,6 +91,7 @@ class DataView {
   std::chrono::seconds generation_length_;
   Timestamp now_;
   std::int64_t generation_;
+  std::uint32_t rescan_per_mille_;
 };
 
 // The dataset of a simulator: its parameters plus the simulated clock.
@@ -110,6 +112,7 @@ class Dataset {
   std::uint32_t kb_size_;
   Timestamp epoch_;
   std::chrono::seconds generation_;
+  std::uint32_t rescan_per_mille_;
   std::atomic<std::int64_t> offset_{0};
 };
 

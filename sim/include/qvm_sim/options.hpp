@@ -104,6 +104,9 @@ struct Options {
   Timestamp clock = Timestamp{std::chrono::sys_days{std::chrono::year{2024} / 6 / 3}};
   std::chrono::seconds generation{86400};
   std::uint64_t new_hosts_per_generation = 0;  // 0 = hosts / 100 (at least 1)
+  // Hosts re-scanned per round after start, in thousandths (10 = 1%), for small incremental
+  // changes; 0 = the default rhythm: every host weekly, one in four on other days.
+  std::uint32_t rescan_per_mille = 0;
 
   // Listening. Loopback by default; port 0 picks a free port.
   std::string bind = "127.0.0.1";
