@@ -48,6 +48,13 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
 constexpr const char* kKbChildren[] = {"kb_cves",         "kb_bugtraq",  "kb_vendor_refs",
                                        "kb_threat_intel", "kb_software", "kb_pci_reasons"};
 
+// hosts.ip_num: the IPv4 address as an integer, so that IP ranges are index range scans.
+std::optional<std::int64_t> ip_number(const Host& h) {
+  if (!h.ip) return std::nullopt;
+  auto n = parse_ipv4(*h.ip);
+  return n ? std::optional<std::int64_t>(*n) : std::nullopt;
+}
+
 template <class T, class M>
 std::optional<M> member(const std::optional<T>& outer, std::optional<M> T::*field) {
   return outer ? (*outer).*field : std::nullopt;
@@ -105,14 +112,10 @@ Result<MirrorWriter> MirrorWriter::prepare(const Connection& db) {
 
 Status MirrorWriter::upsert_host(const Host& h, std::int64_t run) {
   Statement& s = host_;
-  std::optional<std::int64_t> ip_num;
-  if (h.ip) {
-    if (auto n = parse_ipv4(*h.ip)) ip_num = *n;
-  }
   s.bind(1, h.id);
   s.bind(2, h.asset_id);
   s.bind(3, h.ip);
-  s.bind(4, ip_num);
+  s.bind(4, ip_number(h));
   s.bind(5, h.ipv6);
   s.bind(6, h.trurisk_score);
   s.bind(7, h.asset_criticality_score);
@@ -183,14 +186,10 @@ Status MirrorWriter::replace_detections(const Host& h, const std::vector<Detecti
   if (sqlite3_changes(sqlite3_db_handle(host_hld_update_.get())) == 0) {
     // A host that appeared between the host list call and this one.
     Statement& s = host_hld_insert_;
-    std::optional<std::int64_t> ip_num;
-    if (h.ip) {
-      if (auto n = parse_ipv4(*h.ip)) ip_num = *n;
-    }
     s.bind(1, h.id);
     s.bind(2, h.asset_id);
     s.bind(3, h.ip);
-    s.bind(4, ip_num);
+    s.bind(4, ip_number(h));
     s.bind(5, h.ipv6);
     s.bind(6, h.tracking_method);
     s.bind(7, h.network_id);
