@@ -17,7 +17,7 @@
 namespace qvm {
 
 // PRAGMA user_version of a database this library writes; older versions are migrated on open.
-inline constexpr int kMirrorSchemaVersion = 2;
+inline constexpr int kMirrorSchemaVersion = 3;
 
 struct SyncProgress {
   std::string phase;  // hosts | detections | kb

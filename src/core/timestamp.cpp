@@ -68,11 +68,17 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
 }
 
 std::string format_timestamp(Timestamp t) {
+  auto text = timestamp_chars(t);
+  return std::string(text.data(), text.size());
+}
+
+std::array<char, 20> timestamp_chars(Timestamp t) {
   // Digits by hand: every record has several timestamps, and snprintf showed in the profiles.
   auto days = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day date{days};
   std::chrono::hh_mm_ss time{t - days};
-  std::string out = "0000-00-00T00:00:00Z";
+  std::array<char, 20> out{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0',
+                           'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'};
   auto put = [&out](size_t pos, unsigned value, size_t width) {
     for (size_t i = width; i-- > 0; value /= 10)
       out[pos + i] = static_cast<char>('0' + value % 10);

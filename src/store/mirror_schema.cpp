@@ -1,4 +1,4 @@
-// Schema version 1, the migration to version 2, and the open paths that apply them. Each
+// Schema version 1, the migrations to versions 2 and 3, and the open paths that apply them. Each
 // migration runs in one transaction with its user_version bump, so a crash leaves either version.
 #include "store/mirror_schema.hpp"
 
@@ -107,6 +107,14 @@ CREATE VIEW vulns AS
 PRAGMA user_version = 2;
 )sql";
 
+// Version 3: no (status, severity) index on detections. Every read of the mirror filters on
+// status and wants host order: through that index SQLite sorted 1.8 M of 2 M rows (2.2 s
+// against 0.7 s for the table scan), and building it cost every first sync 1.1 s.
+constexpr const char* kMigrateV2ToV3 = R"sql(
+DROP INDEX IF EXISTS detections_status_severity;
+PRAGMA user_version = 3;
+)sql";
+
 Result<int> user_version(Connection& db) {
   auto s = Statement::prepare(db, "PRAGMA user_version");
   if (!s) return std::unexpected(s.error());
@@ -164,6 +172,10 @@ Result<Connection> open_mirror(const std::string& path) {
   // Every database, new ones included, reaches the current version through the migrations.
   if (*version == 1) {
     if (auto s = in_transaction(*db, kMigrateV1ToV2); !s) return std::unexpected(s.error());
+    version = 2;
+  }
+  if (*version == 2) {
+    if (auto s = in_transaction(*db, kMigrateV2ToV3); !s) return std::unexpected(s.error());
   }
   return db;
 }

@@ -227,6 +227,9 @@ Status MirrorWriter::replace_detections(const Host& h, const std::vector<Detecti
     if (d.qds) {
       s.bind(15, d.qds->score);
       s.bind(16, d.qds->severity);
+    } else {
+      s.bind_null(15);
+      s.bind_null(16);
     }
     s.bind(17, d.times_found);
     s.bind(18, d.last_test_datetime);

@@ -57,7 +57,10 @@ class Statement {
   }
   void bind(int i, const std::string& v) { bind(i, std::string_view(v)); }
   void bind(int i, const char* v) { bind(i, std::string_view(v)); }
-  void bind(int i, Timestamp v) { bind(i, format_timestamp(v)); }
+  void bind(int i, Timestamp v) {
+    auto text = timestamp_chars(v);
+    bind(i, std::string_view(text.data(), text.size()));
+  }
   void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
   template <class T>
   void bind(int i, const std::optional<T>& v) {
@@ -70,7 +73,9 @@ class Statement {
 
   // One step: true when a row is ready, false when done.
   Result<bool> step();
-  // Runs a statement that returns no row, then resets it for the next binds.
+  // Runs a statement that returns no row, then resets it for the next binds. The bindings stay
+  // (SQLite then reuses their buffers instead of allocating per value): callers rebind every
+  // parameter, NULLs included, for each row.
   Status run();
   void reset() {
     sqlite3_reset(stmt_);

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <variant>
 
 #include "api/query_params.hpp"
+#include "core/handoff.hpp"
 #include "qvm/mirror.hpp"
 #include "store/mirror_schema.hpp"
 #include "store/mirror_writer.hpp"
@@ -80,6 +82,16 @@ Result<std::optional<Timestamp>> last_watermark(const Connection& db) {
   return s->opt_time(0);
 }
 
+// A host's detections as one unit of the detections phase.
+struct HostDetections {
+  Host host;
+  std::vector<Detection> detections;
+};
+
+// Records per handover and handovers queued: a few hundred hosts in flight, a few MB.
+constexpr std::size_t kRecordsPerHandover = 32;
+constexpr std::size_t kHandoversQueued = 8;
+
 class SyncRun {
  public:
   SyncRun(Connection& db, MirrorWriter writer, Client& client, const SyncOptions& options)
@@ -151,15 +163,12 @@ class SyncRun {
       cp_.phase = "hosts";
       cp_.last_id = 0;
       if (auto s = db_.exec("DELETE FROM sync_pending"); !s) return s;
-      // A first sync loads millions of detections: building their secondary indexes once at the
-      // end is cheaper than maintaining them on every insert. Until then queries still work, only
-      // slower; the run that completes the sync (this one, or the one resuming it) builds them.
+      // A first sync loads millions of detections: building their QID index once at the end of
+      // the detections phase is cheaper than maintaining it on every insert. Until then queries
+      // still work, only slower; the run that completes the phase (this one, or the one
+      // resuming it) builds it.
       if (!*previous) {
-        if (auto s = db_.exec("DROP INDEX IF EXISTS detections_qid;"
-                              "DROP INDEX IF EXISTS detections_status_severity;");
-            !s) {
-          return s;
-        }
+        if (auto s = db_.exec("DROP INDEX IF EXISTS detections_qid"); !s) return s;
       }
       if (auto s = save_checkpoint(); !s) return s;
       if (auto s = db_.exec("COMMIT"); !s) return s;
@@ -226,6 +235,28 @@ class SyncRun {
     if (options_.progress) options_.progress(progress_);
   }
 
+  // Runs `fetch` (the download, parsing on this thread) while `write` stores each record on a
+  // database thread, so that parsing and SQLite overlap on two cores. The page DATETIMEs travel
+  // in the same queue, so the watermark is known to the writer in download order. Whatever the
+  // download's outcome, every record it handed over is written before this returns (an
+  // interrupted run keeps them with its checkpoint); a database failure comes first.
+  template <class Record, class Write, class Fetch>
+  Status write_behind(Write write, Fetch fetch) {
+    using Item = std::variant<Timestamp, Record>;
+    core::Handoff<Item> handoff(
+        [&](Item& item) -> Status {
+          if (auto* t = std::get_if<Timestamp>(&item)) {
+            page_datetime(*t);
+            return {};
+          }
+          return write(std::get<Record>(item));
+        },
+        kRecordsPerHandover, kHandoversQueued);
+    Status fetched = fetch(handoff);
+    if (auto s = handoff.close(); !s) return s;
+    return fetched;
+  }
+
   Status next_phase(const char* phase) {
     cp_.phase = phase;
     cp_.last_id = 0;
@@ -243,8 +274,7 @@ class SyncRun {
     query.truncation_limit = options_.hosts_per_page;
     auto pending = Statement::prepare(db_, "INSERT OR IGNORE INTO sync_pending VALUES (?)");
     if (!pending) return std::unexpected(pending.error());
-    HostListCallbacks callbacks;
-    callbacks.host = [&](const Host& host) -> Status {
+    auto write = [&](const Host& host) -> Status {
       if (auto s = writer_.upsert_host(host, cp_.run_id); !s) return s;
       pending->bind(1, host.id);
       if (auto s = pending->run(); !s) return s;
@@ -253,8 +283,13 @@ class SyncRun {
       if (progress_.hosts % 1000 == 0) progress();
       return written(host.id);
     };
-    callbacks.page_datetime = [&](Timestamp t) { page_datetime(t); };
-    if (auto s = client_.hosts(query, callbacks); !s) return s;
+    auto fetched = write_behind<Host>(write, [&](auto& handoff) {
+      HostListCallbacks callbacks;
+      callbacks.host = [&](const Host& host) { return handoff.push(host); };
+      callbacks.page_datetime = [&](Timestamp t) { (void)handoff.push(t); };
+      return client_.hosts(query, callbacks);
+    });
+    if (!fetched) return fetched;
     return next_phase("detections");
   }
 
@@ -269,33 +304,41 @@ class SyncRun {
     query.truncation_limit = options_.hosts_per_page;
     auto done = Statement::prepare(db_, "DELETE FROM sync_pending WHERE host_id = ?");
     if (!done) return std::unexpected(done.error());
-    std::vector<Detection> buffered;  // the current host's, across retries of its page
-    std::uint64_t buffered_host = 0;
-    DetectionCallbacks callbacks;
-    callbacks.detection = [&](const Host& host, const Detection& d) -> Status {
-      if (host.id != buffered_host) {
-        buffered.clear();
-        buffered_host = host.id;
+    auto write = [&](HostDetections& item) -> Status {
+      if (auto s = writer_.replace_detections(item.host, item.detections, cp_.run_id); !s) {
+        return s;
       }
-      buffered.push_back(d);
-      return {};
-    };
-    callbacks.host_end = [&](const Host& host, size_t) -> Status {
-      if (host.id != buffered_host) buffered.clear();
-      if (auto s = writer_.replace_detections(host, buffered, cp_.run_id); !s) return s;
-      done->bind(1, host.id);
+      done->bind(1, item.host.id);
       if (auto s = done->run(); !s) return s;
-      report_.detections += buffered.size();
-      progress_.detections += buffered.size();
+      report_.detections += item.detections.size();
+      progress_.detections += item.detections.size();
       if (++progress_.hosts % 1000 == 0) progress();
-      buffered.clear();
-      buffered_host = 0;
-      return written(host.id);
+      return written(item.host.id);
     };
-    callbacks.page_datetime = [&](Timestamp t) { page_datetime(t); };
     progress_.hosts = 0;
-    if (auto s = client_.detections(query, callbacks); !s) return s;
-
+    auto fetched = write_behind<HostDetections>(write, [&](auto& handoff) {
+      std::vector<Detection> buffered;  // the current host's, across retries of its page
+      std::uint64_t buffered_host = 0;
+      DetectionCallbacks callbacks;
+      callbacks.detection = [&](const Host& host, const Detection& d) -> Status {
+        if (host.id != buffered_host) {
+          buffered.clear();
+          buffered_host = host.id;
+        }
+        buffered.push_back(d);
+        return {};
+      };
+      callbacks.host_end = [&](const Host& host, size_t) -> Status {
+        if (host.id != buffered_host) buffered.clear();
+        auto s = handoff.push(HostDetections{host, std::move(buffered)});
+        buffered.clear();
+        buffered_host = 0;
+        return s;
+      };
+      callbacks.page_datetime = [&](Timestamp t) { (void)handoff.push(t); };
+      return client_.detections(query, callbacks);
+    });
+    if (!fetched) return fetched;
     // Hosts listed but absent from the detection list have no detection left.
     if (auto s = db_.exec("DELETE FROM detections WHERE host_id IN (SELECT host_id FROM "
                           "sync_pending); DELETE FROM sync_pending;");
@@ -318,6 +361,11 @@ class SyncRun {
           !s) {
         return s;
       }
+    }
+    // The index a first sync dropped, built once over the loaded table; the KB phase's search
+    // for QIDs without a KB entry is an index scan from here on.
+    if (auto s = db_.exec("CREATE INDEX IF NOT EXISTS detections_qid ON detections(qid)"); !s) {
+      return s;
     }
     return next_phase("kb");
   }
@@ -396,12 +444,6 @@ class SyncRun {
     for (const auto& [endpoint, n] : client_.calls()) {
       calls += n;
       by_endpoint += (by_endpoint.empty() ? "" : " ") + endpoint + "=" + std::to_string(n);
-    }
-    if (auto s = db_.exec("CREATE INDEX IF NOT EXISTS detections_qid ON detections(qid);"
-                          "CREATE INDEX IF NOT EXISTS detections_status_severity "
-                          "ON detections(status, severity);");
-        !s) {
-      return s;
     }
     auto done =
         Statement::prepare(db_,

@@ -177,6 +177,11 @@ TEST(MirrorSync, VersionOneDatabaseIsMigratedAndResyncedInFull) {
   ASSERT_TRUE(kept && kept->step().value_or(false)) << "v1 rows survive the migration";
   EXPECT_EQ(kept->text(0), "10.9.9.9");
   EXPECT_TRUE(kept->is_null(1));
+  auto index = store::Statement::prepare(
+      *migrated, "SELECT count(*) FROM sqlite_master WHERE name = 'detections_status_severity'");
+  ASSERT_TRUE(index && index->step().value_or(false));
+  EXPECT_EQ(index->int64(0), 0) << "version 3 drops the (status, severity) index";
+  index = store::Statement();
   kept = store::Statement();
   version = store::Statement();
   *migrated = store::Connection();

@@ -27,6 +27,13 @@ TEST(Timestamp, ConvertsOffsetsToUtcAndDropsFractions) {
   EXPECT_EQ(format_timestamp(*parse_timestamp("2020-09-25T00:50:27.123Z")), "2020-09-25T00:50:27Z");
 }
 
+TEST(Timestamp, CharsAreTheFormattedText) {
+  for (auto text : {"1999-12-31T23:59:59Z", "2024-02-29T00:00:00Z", "0001-01-01T00:00:00Z"}) {
+    auto chars = timestamp_chars(*parse_timestamp(text));
+    EXPECT_EQ(std::string(chars.data(), chars.size()), text);
+  }
+}
+
 TEST(Timestamp, RejectsMalformedText) {
   for (const char* bad :
        {"", "2020", "2020-13-01", "2020-02-30", "2020-01-01T25:00:00Z", "2020-01-01T10:00Z",
