@@ -11,6 +11,7 @@
 #include "api/query_params.hpp"
 #include "core/handoff.hpp"
 #include "qvm/mirror.hpp"
+#include "store/bulk_load.hpp"
 #include "store/mirror_schema.hpp"
 #include "store/mirror_writer.hpp"
 #include "store/sync_lock.hpp"
@@ -126,6 +127,11 @@ class SyncRun {
     auto needs_full = setting(db_, "needs_full");
     if (!needs_full) return std::unexpected(needs_full.error());
     std::string key = selection_key(options_.hosts);
+    // A mirror no sync has completed is being loaded from empty (see bulk_load.hpp).
+    bulk_load_ = !*previous;
+    if (bulk_load_) {
+      if (auto s = enter_bulk_load(db_); !s) return s;
+    }
 
     if (*existing && (*existing)->selection == key && (*existing)->whole_kb == options_.whole_kb &&
         !(options_.full && (*existing)->mode != "full")) {
@@ -472,6 +478,7 @@ class SyncRun {
     }
     if (auto s = db_.exec("COMMIT"); !s) return s;
     in_transaction_ = false;
+    if (bulk_load_) return leave_bulk_load(db_);
     return {};
   }
 
@@ -508,6 +515,7 @@ class SyncRun {
   SyncReport report_;
   SyncProgress progress_;
   bool in_transaction_ = false;
+  bool bulk_load_ = false;
   std::size_t batch_ = 0;
 };
 

@@ -57,6 +57,42 @@ TEST(MirrorSync, FirstSyncEqualsTheSimulatorRowByRow) {
             "");
 }
 
+std::string journal_mode(const std::string& db) {
+  auto c = store::Connection::open(db, true);
+  if (!c) return c.error().message;
+  auto s = store::Statement::prepare(*c, "PRAGMA journal_mode");
+  if (!s || !s->step().value_or(false)) return "no answer";
+  return s->text(0);
+}
+
+TEST(MirrorSync, AFirstSyncLoadsWithARollbackJournalThenTheMirrorIsWal) {
+  auto options = test::test_sim_options(100);
+  auto sc = test::start_sim_client(options);
+  std::string db = temp_db("bulk.db");
+  // The first host list detection page fails: the run stops in its detections phase.
+  sim::FaultRule rule;
+  rule.endpoint = sim::Endpoint::kDetections;
+  rule.kind = sim::FaultKind::kHttp500;
+  rule.probability = 1;
+  sc.sim->set_faults({rule});
+  ConnectionOptions c = test::fast_connection(sc.url);
+  c.retry.max_attempts = 1;
+  Client failing(c);
+  ASSERT_FALSE(sync_mirror(failing, all_hosts(db)));
+  EXPECT_EQ(journal_mode(db), "delete") << "an unfinished first sync loads without WAL";
+  EXPECT_FALSE(fs::exists(db + "-wal"));
+
+  sc.sim->clear_faults();
+  Client client(c);
+  auto report = sync_mirror(client, all_hosts(db));
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->resumed);
+  EXPECT_EQ(journal_mode(db), "wal") << "once complete, readers and syncs do not block each other";
+  EXPECT_EQ(test::first_difference(test::mirror_as_records(db),
+                                   test::simulator_as_records(sc.sim->dataset().view())),
+            "");
+}
+
 TEST(MirrorSync, IncrementalSyncFetchesOnlyChangedHostsAndEqualsTheNewData) {
   auto sc = test::start_sim_client(test::test_sim_options(300));
   std::string db = temp_db("incremental.db");
