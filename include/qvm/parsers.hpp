@@ -48,8 +48,9 @@ std::unique_ptr<ResponseParser> make_host_list_parser(HostListCallbacks callback
                                                       XmlBackend backend = XmlBackend::kFast);
 
 struct DetectionCallbacks {
-  // Each DETECTION with the HOST it belongs to (every host field before DETECTION_LIST).
-  std::function<Status(const Host&, const Detection&)> detection;
+  // Each DETECTION with the HOST it belongs to (every host field before DETECTION_LIST). The
+  // detection is the callee's to keep: it may move from it (the parser starts a new one).
+  std::function<Status(const Host&, Detection&)> detection;
   // Optional: each HOST once closed, with the number of detections it held.
   std::function<Status(const Host&, size_t detections)> host_end;
   // Client only (parsers ignore it): each page's RESPONSE/DATETIME once the page is complete.

@@ -46,7 +46,7 @@ Status Client::detections(const DetectionQuery& query, const DetectionCallbacks&
   spec.page_datetime = callbacks.page_datetime;
   spec.make_parser = [&] {
     DetectionCallbacks wrapped;
-    wrapped.detection = [&](const Host& host, const Detection& d) -> Status {
+    wrapped.detection = [&](const Host& host, Detection& d) -> Status {
       if (!tracker.should_deliver(host.id)) return {};
       return callbacks.detection ? callbacks.detection(host, d) : Status{};
     };

@@ -326,18 +326,20 @@ class SyncRun {
       std::vector<Detection> buffered;  // the current host's, across retries of its page
       std::uint64_t buffered_host = 0;
       DetectionCallbacks callbacks;
-      callbacks.detection = [&](const Host& host, const Detection& d) -> Status {
+      callbacks.detection = [&](const Host& host, Detection& d) -> Status {
         if (host.id != buffered_host) {
           buffered.clear();
           buffered_host = host.id;
         }
-        buffered.push_back(d);
+        buffered.push_back(std::move(d));
         return {};
       };
       callbacks.host_end = [&](const Host& host, size_t) -> Status {
         if (host.id != buffered_host) buffered.clear();
+        std::size_t size = buffered.size();
         auto s = handoff.push(HostDetections{host, std::move(buffered)});
         buffered.clear();
+        buffered.reserve(size);  // hosts are alike: spares the regrowth
         buffered_host = 0;
         return s;
       };
