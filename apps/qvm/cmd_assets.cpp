@@ -54,7 +54,7 @@ Status run_assets(const AssetsOptions& o) {
   auto write = [&](const HostAsset& a) {
     ++assets;
     host_asset_row(a, row);
-    return writer.row(row);
+    return writer.take_row(row);
   };
   auto search = [&](std::vector<QpsCriterion> criteria) {
     if (!o.name_contains.empty()) criteria.push_back({"name", "CONTAINS", o.name_contains});

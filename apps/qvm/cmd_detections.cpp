@@ -37,7 +37,7 @@ Status run_detections(const DetectionsOptions& o) {
                                                            [&](const Host& h, const Detection& d) {
                                                              ++detections;
                                                              detection_row(h, d, row);
-                                                             return writer.row(row);
+                                                             return writer.take_row(row);
                                                            },
                                                        .host_end =
                                                            [&](const Host&, size_t) {

@@ -41,13 +41,13 @@ Status run_hosts(const HostsOptions& o) {
                                                       [&](const Host& h) {
                                                         ++hosts;
                                                         host_row(h, row);
-                                                        return writer.row(row);
+                                                        return writer.take_row(row);
                                                       },
                                                   .id =
                                                       [&](const IdRange& r) {
                                                         hosts += r.last - r.first + 1;
                                                         row = {r.first, r.last};
-                                                        return writer.row(row);
+                                                        return writer.take_row(row);
                                                       }});
   if (!status) return status;
   if (auto s = (*target)->commit(); !s) return s;

@@ -54,7 +54,7 @@ Status run_kb(const KbOptions& o) {
                                                                [&](const Vuln& v) {
                                                                  ++vulns;
                                                                  vuln_row(v, row);
-                                                                 return writer.row(row);
+                                                                 return writer.take_row(row);
                                                                },
                                                            .id = nullptr});
   if (!status) return status;

@@ -35,7 +35,7 @@ Status run_scans(const ScansOptions& o) {
   auto status = connection->client->scans(query, [&](const Scan& s) {
     ++scans;
     scan_row(s, row);
-    return writer.row(row);
+    return writer.take_row(row);
   });
   if (!status) return status;
   if (auto s = (*target)->commit(); !s) return s;

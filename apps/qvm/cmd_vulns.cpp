@@ -89,7 +89,7 @@ Status run_vulns_from_mirror(const VulnsOptions& o, const VulnsRequest& request,
                                     ++detections;
                                     if (h.id != last_host) ++hosts;
                                     last_host = h.id;
-                                    return target.writer().row(row);
+                                    return target.writer().take_row(row);
                                   });
   if (!status) return status;
   if (auto s = target.commit(); !s) return s;

@@ -40,6 +40,9 @@ class RowWriter {
   virtual ~RowWriter() = default;
   virtual Status begin(std::span<const std::string> columns) = 0;
   virtual Status row(std::span<const FieldValue> values) = 0;
+  // The same for a row the caller rebuilds for the next record anyway: the writer may take its
+  // cells, leaving `values` empty, instead of copying them (the pipelined writer does).
+  virtual Status take_row(std::vector<FieldValue>& values) { return row(values); }
   // Completes the document (closing bracket, table body). Not called when the run failed, so a
   // failed run never looks complete.
   virtual Status end() = 0;

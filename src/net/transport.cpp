@@ -190,6 +190,9 @@ std::expected<TransferResult, Failure> Transport::perform(const Request& request
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME,
                    std::max(1L, static_cast<long>(options_.stall_timeout.count())));
   curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+  // Responses run to GBs: libcurl's largest receive buffer hands the parser 512 KB at a time
+  // instead of 16 KB, with 32× fewer reads and callbacks.
+  curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, 512L * 1024);
 
   std::unique_ptr<curl_slist, SlistFree> headers(
       curl_slist_append(nullptr, "X-Requested-With: qvm"));

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "report/byte_scan.hpp"
+
 namespace qvm::report {
 namespace {
 
@@ -47,9 +49,9 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   size_t run = 0;  // start of the pending run of characters needing no escape
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = find_first_in_class(text, 0, JsonEscaped{}); i < text.size();
+       i = find_first_in_class(text, i + 1, JsonEscaped{})) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.substr(run, i - run));
     run = i + 1;
     switch (c) {

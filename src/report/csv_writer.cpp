@@ -1,5 +1,6 @@
 // RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
 // line break (RESULTS often does), quotes doubled.
+#include "report/byte_scan.hpp"
 #include "report/cell_text.hpp"
 #include "report/stream_writer.hpp"
 
@@ -7,15 +8,19 @@ namespace qvm::report {
 namespace {
 
 void append_csv_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (find_first_in_class(text, 0, CsvSpecial{}) == text.size()) {
     out += text;
     return;
   }
   out += '"';
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
+  size_t run = 0;  // start of the text not yet copied
+  for (size_t quote = text.find('"'); quote != std::string_view::npos;
+       quote = text.find('"', quote + 1)) {
+    out.append(text.substr(run, quote + 1 - run));
+    out += '"';  // doubled
+    run = quote + 1;
   }
+  out.append(text.substr(run));
   out += '"';
 }
 

@@ -25,6 +25,14 @@ class PipelinedWriter final : public RowWriter {
     return handoff_->push(Row(values.begin(), values.end()));
   }
 
+  Status take_row(std::vector<FieldValue>& values) override {
+    std::size_t cells = values.size();
+    auto s = handoff_->push(std::move(values));
+    values.clear();         // valid and empty, whatever the move left
+    values.reserve(cells);  // one allocation for the next row, not one per growth
+    return s;
+  }
+
   Status end() override {
     if (auto s = handoff_->close(); !s) return s;
     return inner_->end();

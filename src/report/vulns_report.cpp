@@ -346,7 +346,7 @@ Result<VulnsSummary> run_vulns_report(Client& client, const VulnsRequest& reques
       row.clear();
       for (auto i : columns)
         row.push_back(i < full.size() ? full[i] : FieldValue());
-      if (auto s = writer.row(row); !s) return std::unexpected(s.error());
+      if (auto s = writer.take_row(row); !s) return std::unexpected(s.error());
     }
   }
   return summary;

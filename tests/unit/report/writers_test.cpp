@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <random>
+
 #include <sstream>
 
 namespace qvm {
@@ -67,6 +70,53 @@ TEST(JsonWriter, NoClosingBracketWithoutEnd) {
 TEST(JsonWriter, EscapesControlCharacters) {
   std::string out = write_all(OutputFormat::kNdjson, {"t"}, {{std::string("a\x01\\b\x1f")}});
   EXPECT_EQ(out, "{\"t\":\"a\\u0001\\\\b\\u001f\"}\n");
+}
+
+TEST(JsonWriter, LongTextWithEscapesAnywhereRoundTrips) {
+  // Escapes before, inside and across the 16-byte blocks the scan looks at.
+  const char* pieces[] = {"a",
+                          "b c",
+                          "\"",
+                          "\\",
+                          "\n",
+                          "\r\n",
+                          "\t",
+                          "\x01",
+                          "\x1f",
+                          "\x7f",
+                          "\xC3\xA9",
+                          "\xE2\x82\xAC",
+                          "0123456789abcdef"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t n = random() % 400;
+    for (size_t i = 0; i < n; ++i)
+      text += pieces[random() % 13];
+    std::string line = write_all(OutputFormat::kNdjson, {"t"}, {{text}});
+    auto parsed = nlohmann::json::parse(line);
+    ASSERT_EQ(parsed["t"].get<std::string>(), text) << "round " << round;
+  }
+}
+
+TEST(CsvWriter, LongTextIsQuotedExactlyWhenRfc4180SaysSo) {
+  const char* pieces[] = {"a", "b c", ",", "\"", "\r\n", "\n", "\xC3\xA9", "0123456789abcdef"};
+  std::mt19937 random(12);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t n = random() % 300;
+    for (size_t i = 0; i < n; ++i)
+      text += pieces[random() % (round % 3 == 0 ? 8 : 2 + random() % 7)];
+    std::string expected = text;
+    if (text.find_first_of(",\"\r\n") != std::string::npos) {
+      expected.clear();
+      for (char c : text)
+        expected += c == '"' ? std::string("\"\"") : std::string(1, c);
+      expected = "\"" + expected + "\"";
+    }
+    ASSERT_EQ(write_all(OutputFormat::kCsv, {"t"}, {{text}}), "t\r\n" + expected + "\r\n")
+        << "round " << round;
+  }
 }
 
 TEST(NdjsonWriter, WritesOneObjectPerLine) {
@@ -140,6 +190,31 @@ TEST(PipelinedWriter, WritesExactlyWhatTheDirectWriterWrites) {
     pipelined.pipelined = true;
     EXPECT_EQ(write_all(format, {"n", "text", "list"}, rows, pipelined),
               write_all(format, {"n", "text", "list"}, rows));
+  }
+}
+
+TEST(PipelinedWriter, TakenRowsWriteTheSameAndAreLeftEmpty) {
+  std::vector<std::vector<FieldValue>> rows;
+  for (int i = 0; i < 1000; ++i)
+    rows.push_back({std::int64_t{i}, std::string(40, static_cast<char>('a' + i % 26))});
+  const std::vector<std::string> columns = {"n", "text"};
+  for (auto format : {OutputFormat::kCsv, OutputFormat::kNdjson}) {
+    for (bool pipelined : {false, true}) {
+      std::ostringstream out;
+      WriterOptions options;
+      options.pipelined = pipelined;
+      auto writer = make_writer(format, out, options);
+      ASSERT_TRUE(writer->begin(columns));
+      for (const auto& r : rows) {
+        std::vector<FieldValue> row = r;
+        ASSERT_TRUE(writer->take_row(row));
+        if (pipelined) {
+          EXPECT_TRUE(row.empty()) << "the pipelined writer takes the cells";
+        }
+      }
+      ASSERT_TRUE(writer->end());
+      EXPECT_EQ(out.str(), write_all(format, columns, rows)) << pipelined;
+    }
   }
 }
 
