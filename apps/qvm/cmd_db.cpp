@@ -34,7 +34,7 @@ Status run_stats(const DbFlags& f) {
     return w.row(row);
   };
   auto text = [](const std::optional<Timestamp>& t) {
-    return t ? FieldValue(format_timestamp(*t)) : FieldValue();
+    return t ? FieldValue(*t) : FieldValue();
   };
   std::vector<std::pair<std::string, FieldValue>> rows = {
       {"hosts", stats->hosts}, {"detections", stats->detections}, {"kb_vulns", stats->kb_vulns}};

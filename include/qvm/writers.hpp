@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "qvm/error.hpp"
+#include "qvm/timestamp.hpp"
 
 namespace qvm {
 
@@ -20,9 +21,11 @@ enum class OutputFormat { kTable, kCsv, kJson, kNdjson };
 // Parses "table", "csv", "json", "ndjson".
 Result<OutputFormat> parse_output_format(std::string_view name);
 
-// A cell: absent (null / empty), a number, a flag, text, or a list (JSON array, `;`-joined CSV).
+// A cell: absent (null / empty), a number, a flag, text, a list (JSON array, `;`-joined CSV) or
+// a timestamp (written `YYYY-MM-DDTHH:MM:SSZ`; kept as a time so that rows carry no formatted
+// copy of it).
 using FieldValue = std::variant<std::monostate, std::int64_t, std::uint64_t, double, bool,
-                                std::string, std::vector<std::string>>;
+                                std::string, std::vector<std::string>, Timestamp>;
 
 struct WriterOptions {
   // Decode the HTML escapes Qualys leaves inside CDATA (&apos; &quot; &lt; &gt; &amp;) in text.

@@ -15,6 +15,11 @@ void append_number(std::string& out, Number n) {
   out.append(buffer, end);
 }
 
+void append_timestamp(std::string& out, Timestamp t) {
+  auto text = timestamp_chars(t);
+  out.append(text.data(), text.size());
+}
+
 void append_maybe_decoded(std::string& out, std::string_view text, bool decode) {
   if (decode && text.find('&') != std::string_view::npos) {
     out += decode_html_entities(text);
@@ -35,6 +40,7 @@ void append_text(std::string& out, const FieldValue& value, bool decode_entities
     void operator()(double n) const { append_number(out, n); }
     void operator()(bool b) const { out += b ? '1' : '0'; }
     void operator()(const std::string& s) const { append_maybe_decoded(out, s, decode); }
+    void operator()(Timestamp t) const { append_timestamp(out, t); }
     void operator()(const std::vector<std::string>& list) const {
       for (size_t i = 0; i < list.size(); ++i) {
         if (i) out += ';';
@@ -103,6 +109,11 @@ void append_json(std::string& out, const FieldValue& value, bool decode_entities
     void operator()(double n) const { append_number(out, n); }
     void operator()(bool b) const { out += b ? "true" : "false"; }
     void operator()(const std::string& s) const { string(s); }
+    void operator()(Timestamp t) const {
+      out += '"';
+      append_timestamp(out, t);
+      out += '"';
+    }
     void operator()(const std::vector<std::string>& list) const {
       out += '[';
       for (size_t i = 0; i < list.size(); ++i) {

@@ -10,7 +10,7 @@ FieldValue to_field(const std::string& v) {
   return v;
 }
 FieldValue to_field(const std::optional<Timestamp>& v) {
-  return v ? FieldValue(format_timestamp(*v)) : FieldValue();
+  return v ? FieldValue(*v) : FieldValue();
 }
 FieldValue to_field(std::uint64_t v) {
   return v;

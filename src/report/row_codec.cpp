@@ -6,7 +6,7 @@
 namespace qvm::report {
 namespace {
 
-enum Tag : char { kNull, kInt, kUint, kDouble, kBool, kString, kList };
+enum Tag : char { kNull, kInt, kUint, kDouble, kBool, kString, kList, kTime };
 
 void put_u64(std::string& out, std::uint64_t v) {
   char bytes[8];
@@ -67,6 +67,10 @@ void encode_row(std::span<const FieldValue> row, std::string& out) {
         out += kString;
         put_string(out, v);
       }
+      void operator()(Timestamp t) const {
+        out += kTime;
+        put_u64(out, static_cast<std::uint64_t>(t.time_since_epoch().count()));
+      }
       void operator()(const std::vector<std::string>& v) const {
         out += kList;
         put_u64(out, v.size());
@@ -118,6 +122,10 @@ std::optional<std::vector<FieldValue>> decode_row(std::string_view& in) {
         row.emplace_back(std::move(s));
         break;
       }
+      case kTime:
+        if (!get_u64(in, n)) return std::nullopt;
+        row.emplace_back(Timestamp(std::chrono::seconds(static_cast<std::int64_t>(n))));
+        break;
       case kList: {
         if (!get_u64(in, n) || n > in.size()) return std::nullopt;
         std::vector<std::string> list(n);

@@ -119,6 +119,15 @@ TEST(CsvWriter, LongTextIsQuotedExactlyWhenRfc4180SaysSo) {
   }
 }
 
+TEST(Writers, TimestampCellsAreWrittenAsQualysSendsThem) {
+  const std::vector<std::vector<FieldValue>> rows = {
+      {Timestamp(std::chrono::seconds(1717372800)), FieldValue()}};
+  EXPECT_EQ(write_all(OutputFormat::kCsv, {"when", "none"}, rows),
+            "when,none\r\n2024-06-03T00:00:00Z,\r\n");
+  EXPECT_EQ(write_all(OutputFormat::kNdjson, {"when", "none"}, rows),
+            "{\"when\":\"2024-06-03T00:00:00Z\",\"none\":null}\n");
+}
+
 TEST(NdjsonWriter, WritesOneObjectPerLine) {
   EXPECT_EQ(write_all(OutputFormat::kNdjson, {"qid", "title"},
                       {{std::uint64_t{1}, std::string("x")}, {std::uint64_t{2}, FieldValue()}}),
