@@ -191,9 +191,9 @@ class DetectionCsvParser final : public ResponseParser {
     for (const auto& f : fields) {
       std::string name = lower(f.text);
       Column c;
-      if (auto it = host_columns().find(name); it != host_columns().end()) c.host = it->second;
-      if (auto it = detection_columns().find(name); it != detection_columns().end()) {
-        c.detection = it->second;
+      if (auto* setter = host_columns().find(name)) c.host = *setter;
+      if (auto* setter = detection_columns().find(name)) {
+        c.detection = *setter;
       }
       has_qid = has_qid || name == "qid";
       host_id_column_ = name == "host id" ? columns_.size() : host_id_column_;
