@@ -33,6 +33,8 @@ struct SyncOptions {
   bool full = false;      // download everything again (hosts gone from Qualys are removed)
   int hosts_per_page = 1000;
   std::size_t hosts_per_transaction = 1000;
+  // Called every 1,000 hosts, from the thread that writes the database (not the caller's):
+  // never from two threads at once.
   std::function<void(const SyncProgress&)> progress;
 };
 
