@@ -214,19 +214,19 @@ Status MirrorWriter::replace_detections(const Host& h, const std::vector<Detecti
     s.bind(2, static_cast<std::int64_t>(i));
     s.bind(3, d.unique_vuln_id);
     s.bind(4, d.qid);
-    s.bind(5, d.type);
+    s.bind_borrowed(5, d.type);
     s.bind(6, d.severity);
     s.bind(7, d.port);
-    s.bind(8, d.protocol);
-    s.bind(9, d.fqdn);
+    s.bind_borrowed(8, d.protocol);
+    s.bind_borrowed(9, d.fqdn);
     s.bind(10, d.ssl);
-    s.bind(11, d.instance);
-    s.bind(12, d.status);
+    s.bind_borrowed(11, d.instance);
+    s.bind_borrowed(12, d.status);
     s.bind(13, d.first_found_datetime);
     s.bind(14, d.last_found_datetime);
     if (d.qds) {
       s.bind(15, d.qds->score);
-      s.bind(16, d.qds->severity);
+      s.bind_borrowed(16, d.qds->severity);
     } else {
       s.bind_null(15);
       s.bind_null(16);
@@ -238,15 +238,15 @@ Status MirrorWriter::replace_detections(const Host& h, const std::vector<Detecti
     s.bind(21, d.first_reopened_datetime);
     s.bind(22, d.last_reopened_datetime);
     s.bind(23, d.times_reopened);
-    s.bind(24, d.service);
+    s.bind_borrowed(24, d.service);
     s.bind(25, d.is_ignored);
     s.bind(26, d.is_disabled);
     s.bind(27, d.affect_running_kernel);
     s.bind(28, d.affect_running_service);
     s.bind(29, d.affect_exploitable_config);
     s.bind(30, d.last_processed_datetime);
-    s.bind(31, d.asset_cve);
-    s.bind(32, d.results);
+    s.bind_borrowed(31, d.asset_cve);
+    s.bind_borrowed(32, d.results);
     if (auto r = s.run(); !r) return r;
   }
   return {};

@@ -62,6 +62,20 @@ class Statement {
     bind(i, std::string_view(text.data(), text.size()));
   }
   void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
+  // Text that stays alive and unchanged until the statement has run: SQLite reads it in place
+  // instead of copying it at bind time (a sync binds millions of RESULTS).
+  void bind_borrowed(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
+  void bind_borrowed(int i, const std::optional<std::string>& v) {
+    if (v) {
+      bind_borrowed(i, *v);
+    } else {
+      bind_null(i);
+    }
+  }
+  void bind_borrowed(int i, std::string&&) = delete;  // a temporary would be gone by then
+  void bind_borrowed(int i, std::optional<std::string>&&) = delete;
   template <class T>
   void bind(int i, const std::optional<T>& v) {
     if (v) {
