@@ -1,4 +1,5 @@
-// Sliding-window rate limit and concurrency limit per endpoint, and the texts of their errors.
+// Sliding-window rate limit and concurrency limit per endpoint, the headers that report them and
+// the texts of their errors.
 #include "limits.hpp"
 
 #include <fmt/format.h>
@@ -68,6 +69,15 @@ void RateLimiter::set_limits(Limits limits) {
 void RateLimiter::advance(std::chrono::seconds by) {
   std::lock_guard lock(mutex_);
   offset_ += by;
+}
+
+std::vector<std::pair<std::string, std::string>> limit_headers(const LimitSnapshot& s) {
+  return {{"X-RateLimit-Limit", std::to_string(s.limit)},
+          {"X-RateLimit-Window-Sec", std::to_string(s.window_sec)},
+          {"X-Concurrency-Limit-Limit", std::to_string(s.concurrency_limit)},
+          {"X-Concurrency-Limit-Running", std::to_string(s.running)},
+          {"X-RateLimit-ToWait-Sec", std::to_string(s.to_wait_sec)},
+          {"X-RateLimit-Remaining", std::to_string(s.remaining)}};
 }
 
 std::string rate_limit_text(std::int64_t seconds) {

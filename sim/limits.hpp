@@ -6,6 +6,9 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "qvm_sim/options.hpp"
 
@@ -55,6 +58,9 @@ class RateLimiter {
   std::map<Endpoint, std::deque<Clock::time_point>> calls_;
   std::map<Endpoint, int> running_;
 };
+
+// The X-RateLimit-* and X-Concurrency-Limit-* headers that report a snapshot.
+std::vector<std::pair<std::string, std::string>> limit_headers(const LimitSnapshot& s);
 
 // "This API cannot be run again for another 23 hours, 57 minutes and 54 seconds."
 std::string rate_limit_text(std::int64_t seconds);

@@ -96,4 +96,11 @@ std::string apache_414_page() {
          "</body></html>\n";
 }
 
+std::string apache_error_page(int status, std::string_view title, std::string_view text) {
+  return fmt::format(
+      "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>{} {}</title>\n"
+      "</head><body>\n<h1>{}</h1>\n<p>{}</p>\n</body></html>\n",
+      status, title, title, text);
+}
+
 }  // namespace qvm::sim

@@ -29,5 +29,7 @@ std::string simple_return(const Options& o, Timestamp now, int code, std::string
 
 std::string apache_301_page(std::string_view location_for_page);
 std::string apache_414_page();
+// The Apache error page of any other status ("404 Not Found", "503 Service Unavailable").
+std::string apache_error_page(int status, std::string_view title, std::string_view text);
 
 }  // namespace qvm::sim

@@ -1,31 +1,9 @@
-// Escaping, CDATA sections and indentation for generated responses.
+// Indented elements, escaped text and CDATA sections for generated responses.
 #include "xml_writer.hpp"
 
-namespace qvm::sim {
+#include "core/xml_escape.hpp"
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
+namespace qvm::sim {
 
 void append_cdata(std::string& out, std::string_view text) {
   out += "<![CDATA[";
@@ -83,7 +61,7 @@ void XmlWriter::text(std::string_view name, std::string_view value) {
   out_ += '<';
   out_ += name;
   out_ += '>';
-  append_escaped(out_, value);
+  core::append_xml_escaped(out_, value, core::Apostrophe::kEscape);
   out_ += "</";
   out_ += name;
   out_ += '>';

@@ -11,8 +11,6 @@
 
 namespace qvm::sim {
 
-// Escapes &, <, >, " and ' for text and attribute values.
-void append_escaped(std::string& out, std::string_view text);
 // <![CDATA[text]]>; a "]]>" inside the text is split across two sections.
 void append_cdata(std::string& out, std::string_view text);
 
@@ -26,6 +24,7 @@ class XmlWriter {
   void open(std::string_view name, std::string_view attributes);
   void close(std::string_view name);
   void empty(std::string_view name);  // <name/>
+  // The value escaped: &, <, >, " and ' become entities.
   void text(std::string_view name, std::string_view value);
   void text(std::string_view name, std::int64_t value);
   void text(std::string_view name, Timestamp value);

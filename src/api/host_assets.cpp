@@ -2,32 +2,10 @@
 // get one, count. ServiceRequest bodies are XML POSTed as text/xml.
 #include "api/client_impl.hpp"
 #include "api/delivery_tracker.hpp"
+#include "core/xml_escape.hpp"
 
 namespace qvm {
 namespace {
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string service_request(const std::vector<QpsCriterion>& criteria, int limit_results) {
   std::string body = "<ServiceRequest>";
@@ -36,10 +14,14 @@ std::string service_request(const std::vector<QpsCriterion>& criteria, int limit
             "</limitResults></preferences>";
   }
   if (!criteria.empty()) {
+    // Values go inside double quotes or element text, so the apostrophe is sent as typed.
+    auto escape = [](std::string_view text) {
+      return core::xml_escape(text, core::Apostrophe::kKeep);
+    };
     body += "<filters>";
     for (const auto& c : criteria) {
-      body += "<Criteria field=\"" + xml_escape(c.field) + "\" operator=\"" + xml_escape(c.op) +
-              "\">" + xml_escape(c.value) + "</Criteria>";
+      body += "<Criteria field=\"" + escape(c.field) + "\" operator=\"" + escape(c.op) + "\">" +
+              escape(c.value) + "</Criteria>";
     }
     body += "</filters>";
   }
