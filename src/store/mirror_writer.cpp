@@ -154,8 +154,10 @@ Status MirrorWriter::upsert_host(const Host& h, std::int64_t run) {
   s.bind(40, run);
   if (auto r = s.run(); !r) return r;
 
-  host_tags_delete_.bind(1, h.id);
-  if (auto r = host_tags_delete_.run(); !r) return r;
+  if (!fresh_load_) {
+    host_tags_delete_.bind(1, h.id);
+    if (auto r = host_tags_delete_.run(); !r) return r;
+  }
   for (size_t i = 0; i < h.tags.size(); ++i) {
     const HostTag& t = h.tags[i];
     host_tag_.bind(1, h.id);
@@ -166,8 +168,10 @@ Status MirrorWriter::upsert_host(const Host& h, std::int64_t run) {
     host_tag_.bind(6, t.background_color);
     if (auto r = host_tag_.run(); !r) return r;
   }
-  ags_delete_.bind(1, h.id);
-  if (auto r = ags_delete_.run(); !r) return r;
+  if (!fresh_load_) {
+    ags_delete_.bind(1, h.id);
+    if (auto r = ags_delete_.run(); !r) return r;
+  }
   for (auto ag : h.asset_group_ids) {
     ag_.bind(1, h.id);
     ag_.bind(2, ag);
@@ -205,8 +209,10 @@ Status MirrorWriter::replace_detections(const Host& h, const std::vector<Detecti
     if (auto r = s.run(); !r) return r;
   }
 
-  detections_delete_.bind(1, h.id);
-  if (auto r = detections_delete_.run(); !r) return r;
+  if (!fresh_load_) {
+    detections_delete_.bind(1, h.id);
+    if (auto r = detections_delete_.run(); !r) return r;
+  }
   Statement& s = detection_;
   for (size_t i = 0; i < detections.size(); ++i) {
     const Detection& d = detections[i];

@@ -24,11 +24,16 @@ class MirrorWriter {
                             std::int64_t run);
   Status upsert_vuln(const Vuln& vuln);
 
+  // The mirror held no host when this load began and each host is written once: a host's
+  // tags, asset groups and detections are inserted without deleting earlier ones first.
+  void set_fresh_load(bool fresh) { fresh_load_ = fresh; }
+
  private:
   Statement host_, host_tags_delete_, host_tag_, ags_delete_, ag_;
   Statement detections_delete_, detection_, host_hld_update_, host_hld_insert_;
   std::vector<Statement> kb_child_delete_;
   Statement vuln_, cve_, bugtraq_, vendor_ref_, threat_, software_, pci_reason_;
+  bool fresh_load_ = false;
 };
 
 }  // namespace qvm::store
