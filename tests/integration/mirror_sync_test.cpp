@@ -10,6 +10,7 @@
 
 #include "mirror_dump.hpp"
 #include "qvm/mirror.hpp"
+#include "qvm/selectors.hpp"
 #include "qvm/vulns_report.hpp"
 #include "sim_client.hpp"
 #include "store/mirror_schema.hpp"
@@ -42,6 +43,14 @@ long total(const std::map<std::string, long>& calls) {
   for (const auto& [endpoint, c] : calls)
     n += c;
   return n;
+}
+
+std::uint64_t mirror_stats_hosts(const std::string& db) {
+  auto c = store::Connection::open(db, true);
+  if (!c) return 0;
+  auto s = store::Statement::prepare(*c, "SELECT count(*) FROM hosts");
+  if (!s || !s->step().value_or(false)) return 0;
+  return s->uint64(0);
 }
 
 TEST(MirrorSync, FirstSyncEqualsTheSimulatorRowByRow) {
@@ -88,6 +97,35 @@ TEST(MirrorSync, AFirstSyncLoadsWithARollbackJournalThenTheMirrorIsWal) {
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->resumed);
   EXPECT_EQ(journal_mode(db), "wal") << "once complete, readers and syncs do not block each other";
+  EXPECT_EQ(test::first_difference(test::mirror_as_records(db),
+                                   test::simulator_as_records(sc.sim->dataset().view())),
+            "");
+}
+
+TEST(MirrorSync, AFirstSyncOverAnAbandonedRunsRowsReplacesThem) {
+  auto sc = test::start_sim_client(test::test_sim_options(60));
+  std::string db = temp_db("abandoned.db");
+  // A first sync of part of the hosts writes them, then fails in its detections phase.
+  sim::FaultRule rule;
+  rule.endpoint = sim::Endpoint::kDetections;
+  rule.kind = sim::FaultKind::kHttp500;
+  rule.probability = 1;
+  sc.sim->set_faults({rule});
+  ConnectionOptions c = test::fast_connection(sc.url);
+  c.retry.max_attempts = 1;
+  SyncOptions part = all_hosts(db);
+  part.hosts.ips = {*parse_ipv4_range("10.0.0.1-10.0.0.30")};
+  Client failing(c);
+  ASSERT_FALSE(sync_mirror(failing, part));
+  ASSERT_GT(mirror_stats_hosts(db), 0u) << "the interrupted run left hosts behind";
+
+  // Another selection abandons that run. The mirror is not empty, so this first sync cannot take
+  // the fresh-load path: it replaces the rows it finds (tags and asset groups not doubled).
+  sc.sim->clear_faults();
+  Client client(c);
+  auto report = sync_mirror(client, all_hosts(db));
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_FALSE(report->resumed);
   EXPECT_EQ(test::first_difference(test::mirror_as_records(db),
                                    test::simulator_as_records(sc.sim->dataset().view())),
             "");
