@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+
 namespace qvm {
 namespace {
 
@@ -31,6 +34,27 @@ TEST(Timestamp, CharsAreTheFormattedText) {
   for (auto text : {"1999-12-31T23:59:59Z", "2024-02-29T00:00:00Z", "0001-01-01T00:00:00Z"}) {
     auto chars = timestamp_chars(*parse_timestamp(text));
     EXPECT_EQ(std::string(chars.data(), chars.size()), text);
+  }
+}
+
+TEST(Timestamp, TheCommonFormParsesToItsCalendarValue) {
+  std::mt19937 random(3);
+  for (int i = 0; i < 5000; ++i) {
+    int y = 1970 + static_cast<int>(random() % 130);
+    unsigned mo = 1 + random() % 12, d = 1 + random() % 28;
+    int h = static_cast<int>(random() % 24), mi = static_cast<int>(random() % 60),
+        se = static_cast<int>(random() % 60);
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", y, mo, d, h, mi, se);
+    auto expected = sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{se};
+    ASSERT_EQ(parse_timestamp(text), expected) << text;
+  }
+  EXPECT_EQ(format_timestamp(*parse_timestamp("2024-01-01 10:00:00Z")), "2024-01-01T10:00:00Z")
+      << "a space for the T still parses";
+  for (auto bad : {"2024-02-30T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z",
+                   "2024-01-01T00:60:00Z", "2024-01-01T00:00:00X", "2024-01-0aT00:00:00Z",
+                   "2024/01/01T00:00:00Z"}) {
+    EXPECT_FALSE(parse_timestamp(bad)) << bad;
   }
 }
 
