@@ -53,6 +53,22 @@ std::uint64_t mirror_stats_hosts(const std::string& db) {
   return s->uint64(0);
 }
 
+// Every host list detection call fails: a sync stops in its detections phase.
+void fail_every_detections_call(sim::Simulator& sim) {
+  sim::FaultRule rule;
+  rule.endpoint = sim::Endpoint::kDetections;
+  rule.kind = sim::FaultKind::kHttp500;
+  rule.probability = 1;
+  sim.set_faults({rule});
+}
+
+// No retry: each fault interrupts the run.
+ConnectionOptions one_attempt(const std::string& url) {
+  ConnectionOptions c = test::fast_connection(url);
+  c.retry.max_attempts = 1;
+  return c;
+}
+
 TEST(MirrorSync, FirstSyncEqualsTheSimulatorRowByRow) {
   auto sc = test::start_sim_client(test::test_sim_options(120));
   std::string db = temp_db("first.db");
@@ -79,13 +95,8 @@ TEST(MirrorSync, AFirstSyncLoadsWithARollbackJournalThenTheMirrorIsWal) {
   auto sc = test::start_sim_client(options);
   std::string db = temp_db("bulk.db");
   // The first host list detection page fails: the run stops in its detections phase.
-  sim::FaultRule rule;
-  rule.endpoint = sim::Endpoint::kDetections;
-  rule.kind = sim::FaultKind::kHttp500;
-  rule.probability = 1;
-  sc.sim->set_faults({rule});
-  ConnectionOptions c = test::fast_connection(sc.url);
-  c.retry.max_attempts = 1;
+  fail_every_detections_call(*sc.sim);
+  ConnectionOptions c = one_attempt(sc.url);
   Client failing(c);
   ASSERT_FALSE(sync_mirror(failing, all_hosts(db)));
   EXPECT_EQ(journal_mode(db), "delete") << "an unfinished first sync loads without WAL";
@@ -106,13 +117,8 @@ TEST(MirrorSync, AFirstSyncOverAnAbandonedRunsRowsReplacesThem) {
   auto sc = test::start_sim_client(test::test_sim_options(60));
   std::string db = temp_db("abandoned.db");
   // A first sync of part of the hosts writes them, then fails in its detections phase.
-  sim::FaultRule rule;
-  rule.endpoint = sim::Endpoint::kDetections;
-  rule.kind = sim::FaultKind::kHttp500;
-  rule.probability = 1;
-  sc.sim->set_faults({rule});
-  ConnectionOptions c = test::fast_connection(sc.url);
-  c.retry.max_attempts = 1;
+  fail_every_detections_call(*sc.sim);
+  ConnectionOptions c = one_attempt(sc.url);
   SyncOptions part = all_hosts(db);
   part.hosts.ips = {*parse_ipv4_range("10.0.0.1-10.0.0.30")};
   Client failing(c);
@@ -175,8 +181,7 @@ TEST(MirrorSync, InjectedFaultsEndAfterRerunsInTheSameDatabase) {
   for (int round = 0; round < 3; ++round) {
     auto sc = test::start_sim_client(options);
     // Faults the retries cannot hide: one attempt per call, so each fault interrupts the run.
-    ConnectionOptions c = test::fast_connection(sc.url);
-    c.retry.max_attempts = 1;
+    ConnectionOptions c = one_attempt(sc.url);
     std::string db = temp_db("faults" + std::to_string(round) + ".db");
     // Not kMalformed: its marker lands inside RESULTS CDATA as valid text (see the report).
     const sim::FaultKind kinds[] = {sim::FaultKind::kDrop, sim::FaultKind::kTruncate,
