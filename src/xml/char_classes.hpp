@@ -48,6 +48,21 @@ inline constexpr std::array<std::uint8_t, 256> kNameChar = [] {
   return t;
 }();
 
+// Bytes that a comment, PI or CDATA body may hold as they are: printable ASCII other than
+// `stop`, tab, newline and (outside CDATA, where it must become a newline) carriage return.
+constexpr std::array<std::uint8_t, 256> plain_body(char stop, bool with_cr) {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c)
+    t[c] = 1;
+  t['\t'] = t['\n'] = 1;
+  t['\r'] = with_cr ? 1 : 0;
+  t[static_cast<unsigned char>(stop)] = 0;
+  return t;
+}
+inline constexpr auto kPlainComment = plain_body('-', true);
+inline constexpr auto kPlainPi = plain_body('?', true);
+inline constexpr auto kPlainCdata = plain_body(']', false);
+
 inline bool is_xml_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
