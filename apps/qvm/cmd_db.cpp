@@ -33,9 +33,7 @@ Status run_stats(const DbFlags& f) {
     FieldValue row[] = {metric, std::move(value)};
     return w.row(row);
   };
-  auto text = [](const std::optional<Timestamp>& t) {
-    return t ? FieldValue(*t) : FieldValue();
-  };
+  auto text = [](const std::optional<Timestamp>& t) { return t ? FieldValue(*t) : FieldValue(); };
   std::vector<std::pair<std::string, FieldValue>> rows = {
       {"hosts", stats->hosts}, {"detections", stats->detections}, {"kb_vulns", stats->kb_vulns}};
   for (const auto& [status, n] : stats->detections_by_status)
