@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "output_target.hpp"
 #include "qvm/mirror.hpp"
+#include "qvm/record_rows.hpp"
 
 namespace qvm::cli {
 namespace {
@@ -33,7 +34,6 @@ Status run_stats(const DbFlags& f) {
     FieldValue row[] = {metric, std::move(value)};
     return w.row(row);
   };
-  auto text = [](const std::optional<Timestamp>& t) { return t ? FieldValue(*t) : FieldValue(); };
   std::vector<std::pair<std::string, FieldValue>> rows = {
       {"hosts", stats->hosts}, {"detections", stats->detections}, {"kb_vulns", stats->kb_vulns}};
   for (const auto& [status, n] : stats->detections_by_status)
@@ -43,8 +43,8 @@ Status run_stats(const DbFlags& f) {
     if (it != stats->open_by_severity.end())
       rows.emplace_back("open_severity_" + std::to_string(sev), it->second);
   }
-  rows.emplace_back("last_sync_end", text(stats->last_sync_end));
-  rows.emplace_back("watermark", text(stats->watermark));
+  rows.emplace_back("last_sync_end", to_field(stats->last_sync_end));
+  rows.emplace_back("watermark", to_field(stats->watermark));
   if (stats->last_sync_end) {
     auto now = std::chrono::system_clock::now();
     auto age = std::chrono::duration_cast<std::chrono::seconds>(now - *stats->last_sync_end);
