@@ -143,6 +143,9 @@ TEST(SyncCommand, OfflineCommandsAnswerFromTheDatabase) {
                            {}, server.env());
   ASSERT_EQ(stats.exit_code, 0) << stats.err;
   EXPECT_NE(stats.out.find("hosts,100\r\n"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("watermark," + format_timestamp(server.sim().dataset().now()) + "\r\n"),
+            std::string::npos)
+      << stats.out;
   auto vulns = run_process({project_binary("qvm"), "vulns", "--db", db, "--all", "--severities",
                             "5", "--columns", "ip,qid,severity,title", "--format", "csv"},
                            {}, server.env());
