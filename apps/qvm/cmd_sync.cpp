@@ -75,7 +75,8 @@ void add_sync_command(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "sync", "Keep a local SQLite mirror of hosts, detections and the KnowledgeBase");
   cmd->footer(
-      "Keep a local SQLite database (one file, WAL) in step with the subscription.\n"
+      "Keep a local SQLite database (one file, WAL once the first sync completes) in step\n"
+      "with the subscription.\n"
       "First run: host list (details=All), host list detection (every status, Fixed\n"
       "included, with RESULTS) and the KnowledgeBase of every QID detected (--kb: all of\n"
       "it). Later runs fetch only hosts processed since the last run's server DATETIME,\n"
